@@ -1,0 +1,375 @@
+/*
+ * The engine and the document: the public API of nutgraf.h on top of the
+ * pipeline stages.
+ */
+#include "internal.h"
+#include "utf8.h"
+
+#include <stdio.h>
+
+ng_engine *ng_engine_new(const ng_options *options)
+{
+    ng_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    if (options)
+        e->options = *options;
+    if (!e->options.max_bytes)
+        e->options.max_bytes = NG_DEFAULT_MAX_BYTES;
+    if (lexicon_open_builtin(&e->lex) != 0) {
+        free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void ng_engine_free(ng_engine *engine)
+{
+    free(engine);
+}
+
+const char *ng_entity_type_name(ng_entity_type type)
+{
+    switch (type) {
+    case NG_PERSON:
+        return "PERSON";
+    case NG_ORG:
+        return "ORG";
+    case NG_LOC:
+        return "LOC";
+    default:
+        return "MISC";
+    }
+}
+
+/* ---- documents --------------------------------------------------------------- */
+
+static ng_doc *new_doc(const ng_engine *engine, const char *id)
+{
+    ng_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return NULL;
+    doc->engine = engine;
+    doc->title_para = -1;
+    if (id && !(doc->id = ng_strdup(id))) {
+        free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static void free_results(ng_doc *doc)
+{
+    for (size_t i = 0; i < doc->entities.n; i++) {
+        VEC_FREE(&doc->entities.v[i].mentions);
+        free(doc->entities.v[i].name);
+        free(doc->entities.v[i].public_mentions);
+    }
+    for (size_t i = 0; i < doc->quotes.n; i++)
+        free(doc->quotes.v[i].generic);
+    for (size_t i = 0; i < doc->strings.n; i++)
+        free(doc->strings.v[i]);
+    VEC_FREE(&doc->paras);
+    VEC_FREE(&doc->toks);
+    VEC_FREE(&doc->qspans);
+    VEC_FREE(&doc->sents);
+    VEC_FREE(&doc->mentions);
+    VEC_FREE(&doc->entities);
+    VEC_FREE(&doc->quotes);
+    VEC_FREE(&doc->dates);
+    VEC_FREE(&doc->strings);
+    free(doc->pub_entities);
+    free(doc->pub_quotes);
+    free(doc->pub_dates);
+    free(doc->pub_captions);
+    doc->pub_entities = NULL;
+    doc->pub_quotes = NULL;
+    doc->pub_dates = NULL;
+    doc->pub_captions = NULL;
+    free(doc->title);
+    doc->title = NULL;
+    free(doc->text);
+    doc->text = NULL;
+    doc->len = 0;
+    sb_free(&doc->json);
+}
+
+void ng_doc_free(ng_doc *doc)
+{
+    if (!doc)
+        return;
+    free_results(doc);
+    free(doc->error);
+    free(doc->id);
+    free(doc->date_text);
+    free(doc);
+}
+
+ng_doc *ng_doc_new_error(const char *id, const char *reason)
+{
+    ng_doc *doc = new_doc(NULL, id);
+    if (!doc)
+        return NULL;
+    doc->error = ng_strdup(reason ? reason : "error");
+    if (!doc->error) {
+        ng_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+static void fail(ng_doc *doc, const char *reason)
+{
+    free_results(doc);
+    doc->error = ng_strdup(reason);
+}
+
+ng_doc *ng_extract(const ng_engine *engine, const ng_input *input)
+{
+    ng_doc *doc = new_doc(engine, input ? input->id : NULL);
+    if (!doc)
+        return NULL;
+    if (!input || (!input->text && input->len)) {
+        fail(doc, "no input");
+        return doc;
+    }
+    if (input->date) {
+        if (parse_iso_date(input->date, &doc->date) != 0) {
+            char why[128];
+            snprintf(why, sizeof why, "bad date \"%.32s\": want YYYY-MM-DD", input->date);
+            fail(doc, why);
+            return doc;
+        }
+        doc->date_text = ng_strdup(input->date);
+    }
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        ng_set_oom_target(NULL);
+        fail(doc, "out of memory");
+        return doc;
+    }
+    ng_set_oom_target(&oom);
+    const char *err = ingest_plain_text(doc, input->text ? input->text : "", input->len);
+    if (err) {
+        char *why = ng_strdup(err);
+        ng_set_oom_target(NULL);
+        fail(doc, why ? why : "error");
+        free(why);
+        return doc;
+    }
+    tokenize(doc);
+    find_quote_spans(doc);
+    split_sentences(doc);
+    find_mentions(doc);
+    build_entities(doc);
+    find_quotes(doc);
+    find_dates(doc);
+    ng_set_oom_target(NULL);
+    return doc;
+}
+
+const char *ng_doc_error(const ng_doc *doc)
+{
+    return doc->error;
+}
+
+const char *ng_doc_text(const ng_doc *doc, size_t *byte_len)
+{
+    if (byte_len)
+        *byte_len = doc->len;
+    return doc->text ? doc->text : "";
+}
+
+const char *ng_doc_id(const ng_doc *doc)
+{
+    return doc->id;
+}
+
+const char *ng_doc_title(const ng_doc *doc)
+{
+    return doc->title;
+}
+
+const char *ng_doc_date(const ng_doc *doc)
+{
+    return doc->date_text;
+}
+
+/* ---- public views ----------------------------------------------------------------- */
+
+/* Byte offsets to code point offsets, for offsets handed out in order or not:
+ * a checkpoint every 256 bytes keeps each conversion short. */
+typedef struct cp_index {
+    const char *text;
+    size_t len;
+    size_t *marks; /* code points before byte k*256 */
+} cp_index;
+
+static void cp_index_init(cp_index *ix, const ng_doc *doc)
+{
+    ix->text = doc->text;
+    ix->len = doc->len;
+    size_t n = doc->len / 256 + 2;
+    ix->marks = ng_xcalloc(n, sizeof *ix->marks);
+    size_t count = 0;
+    for (size_t k = 1; k < n; k++) {
+        size_t b = (k - 1) * 256, e = k * 256 < doc->len ? k * 256 : doc->len;
+        if (b < e)
+            count += utf8_count(doc->text + b, e - b);
+        ix->marks[k] = count;
+    }
+}
+
+static size_t cp_of(const cp_index *ix, size_t byte)
+{
+    size_t k = byte / 256;
+    return ix->marks[k] + utf8_count(ix->text + k * 256, byte - k * 256);
+}
+
+static ng_mention make_mention(const cp_index *ix, uint32_t b, uint32_t e)
+{
+    ng_mention m = {cp_of(ix, b), cp_of(ix, e), b, e};
+    return m;
+}
+
+static const char *own(ng_doc *doc, const char *s, size_t n)
+{
+    char *p = ng_xstrndup(s, n);
+    *VEC_PUSH(&doc->strings) = p;
+    return p;
+}
+
+/* Builds every public view at once; called by the first accessor. */
+static void build_views(ng_doc *doc)
+{
+    if (doc->pub_entities || doc->pub_quotes || doc->pub_dates || doc->pub_captions || doc->error)
+        return;
+    cp_index ix;
+    cp_index_init(&ix, doc);
+    doc->pub_entities = ng_xcalloc(doc->entities.n + 1, sizeof *doc->pub_entities);
+    for (size_t i = 0; i < doc->entities.n; i++) {
+        entity *e = &doc->entities.v[i];
+        ng_entity *p = &doc->pub_entities[i];
+        p->id = (int)i;
+        p->type = e->type;
+        p->name = e->name;
+        e->public_mentions = ng_xcalloc(e->mentions.n + 1, sizeof *e->public_mentions);
+        for (size_t k = 0; k < e->mentions.n; k++) {
+            const mention *m = &doc->mentions.v[e->mentions.v[k]];
+            e->public_mentions[k] = make_mention(&ix, m->start, m->end);
+        }
+        p->mention_count = e->mentions.n;
+        p->mentions = e->public_mentions;
+    }
+    doc->pub_quotes = ng_xcalloc(doc->quotes.n + 1, sizeof *doc->pub_quotes);
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        const quote *q = &doc->quotes.v[i];
+        ng_quote *p = &doc->pub_quotes[i];
+        p->kind = q->kind;
+        p->text = own(doc, doc->text + q->start, q->end - q->start);
+        p->span = make_mention(&ix, q->start, q->end);
+        p->cue = q->cue_end > q->cue_start ? own(doc, doc->text + q->cue_start, q->cue_end - q->cue_start) : NULL;
+        p->speaker_entity = -1;
+        if (q->speaker == SPK_ENTITY) {
+            p->speaker_entity = q->entity;
+            p->speaker = doc->entities.v[q->entity].name;
+        } else if (q->speaker == SPK_GENERIC) {
+            p->speaker = q->generic;
+        }
+        if (q->speaker != SPK_NONE && q->spk_end > q->spk_start) {
+            p->has_speaker_mention = 1;
+            p->speaker_mention = make_mention(&ix, q->spk_start, q->spk_end);
+        }
+    }
+    doc->pub_dates = ng_xcalloc(doc->dates.n + 1, sizeof *doc->pub_dates);
+    for (size_t i = 0; i < doc->dates.n; i++) {
+        const date_ref *d = &doc->dates.v[i];
+        ng_date *p = &doc->pub_dates[i];
+        p->text = own(doc, doc->text + d->start, d->end - d->start);
+        p->span = make_mention(&ix, d->start, d->end);
+        p->value = d->value[0] ? d->value : NULL;
+    }
+    size_t n_caps = 0;
+    for (size_t i = 0; i < doc->paras.n; i++)
+        n_caps += doc->paras.v[i].kind == PARA_CAPTION;
+    doc->pub_captions = ng_xcalloc(n_caps + 1, sizeof *doc->pub_captions);
+    for (size_t i = 0; i < doc->paras.n; i++) {
+        const paragraph *p = &doc->paras.v[i];
+        if (p->kind != PARA_CAPTION)
+            continue;
+        ng_caption *c = &doc->pub_captions[doc->n_pub_captions++];
+        c->text = own(doc, doc->text + p->start, p->body_end - p->start);
+        c->credit = p->credit_end > p->credit_start
+                        ? own(doc, doc->text + p->credit_start, p->credit_end - p->credit_start)
+                        : NULL;
+    }
+    free(ix.marks);
+}
+
+/* The accessors build views lazily; a document is not shared between threads
+ * while it is being read for the first time. */
+#define VIEWS(doc) build_views((ng_doc *)(doc))
+
+size_t ng_doc_entity_count(const ng_doc *doc)
+{
+    return doc->error ? 0 : doc->entities.n;
+}
+
+const ng_entity *ng_doc_entity(const ng_doc *doc, size_t i)
+{
+    VIEWS(doc);
+    return i < ng_doc_entity_count(doc) ? &doc->pub_entities[i] : NULL;
+}
+
+size_t ng_doc_quote_count(const ng_doc *doc)
+{
+    return doc->error ? 0 : doc->quotes.n;
+}
+
+const ng_quote *ng_doc_quote(const ng_doc *doc, size_t i)
+{
+    VIEWS(doc);
+    return i < ng_doc_quote_count(doc) ? &doc->pub_quotes[i] : NULL;
+}
+
+size_t ng_doc_date_count(const ng_doc *doc)
+{
+    return doc->error ? 0 : doc->dates.n;
+}
+
+const ng_date *ng_doc_date_at(const ng_doc *doc, size_t i)
+{
+    VIEWS(doc);
+    return i < ng_doc_date_count(doc) ? &doc->pub_dates[i] : NULL;
+}
+
+size_t ng_doc_caption_count(const ng_doc *doc)
+{
+    VIEWS(doc);
+    return doc->error ? 0 : doc->n_pub_captions;
+}
+
+const ng_caption *ng_doc_caption(const ng_doc *doc, size_t i)
+{
+    VIEWS(doc);
+    return i < ng_doc_caption_count(doc) ? &doc->pub_captions[i] : NULL;
+}
+
+const char *ng_doc_json(ng_doc *doc, unsigned flags, size_t *len)
+{
+    jmp_buf oom;
+    if (setjmp(oom)) {
+        ng_set_oom_target(NULL);
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    ng_set_oom_target(&oom);
+    build_views(doc);
+    doc->json.n = 0;
+    write_json(doc, flags);
+    ng_set_oom_target(NULL);
+    if (len)
+        *len = doc->json.n;
+    return doc->json.s;
+}

@@ -1,0 +1,626 @@
+/*
+ * Tokens, quote spans and sentences.
+ *
+ * One left-to-right pass makes the tokens: words (with their inner hyphens and
+ * apostrophes, and the period of an abbreviation: "Sen.", "U.S.", "J."),
+ * numbers ("1,200", "3-2", "4.5", "29-year-old"), quote marks, dashes and
+ * punctuation. Clitics are split off ("Teigen's" -> "Teigen" "'s") so that
+ * names stay whole. Every word carries the lexicon features of its lower-cased
+ * form, looked up once here.
+ *
+ * Quote marks are then paired paragraph by paragraph in one linear pass (a
+ * stack of depth one: news prose does not nest double quotes), and sentences
+ * are cut with quotes kept whole, so that '"..." she wrote' is one sentence
+ * however many sentences the quote holds.
+ */
+#include "internal.h"
+#include "utf8.h"
+
+/* ---- lexicon access ----------------------------------------------------------- */
+
+uint32_t lookup_word(const lexicon *lex, const char *s, size_t n)
+{
+    char key[128];
+    if (n == 0 || n > 100)
+        return 0;
+    size_t k = 0;
+    /* ASCII fast path; anything else goes through utf8_lower. */
+    for (; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 0x80)
+            break;
+        key[k] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    if (k < n) {
+        k = utf8_lower(s, n, key, sizeof key);
+        if (!k)
+            return 0;
+    }
+    return lexicon_find(lex, key, k);
+}
+
+int tok_eq(const ng_doc *doc, const token *t, const char *word)
+{
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = doc->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != word[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* The bytes of a token as looked up: without its abbreviation period. */
+static size_t word_len(const token *t)
+{
+    return t->end - t->start - ((t->flags & TF_ABBREV_DOT) ? 1 : 0);
+}
+
+size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats, uint32_t *aux)
+{
+    const lexicon *lex = &doc->engine->lex;
+    char key[256];
+    size_t k = 0, best = 0;
+    for (size_t j = i; j < doc->toks.n && j < i + 8; j++) {
+        const token *t = &doc->toks.v[j];
+        if (t->kind != TK_WORD && t->kind != TK_NUMBER)
+            break;
+        if (j > i && (t->para != doc->toks.v[i].para || (t->flags & TF_CLITIC)))
+            break;
+        size_t n = word_len(t);
+        if (k + n + 1 >= sizeof key)
+            break;
+        if (j > i)
+            key[k++] = ' ';
+        size_t m = utf8_lower(doc->text + t->start, n, key + k, sizeof key - k);
+        if (!m)
+            break;
+        k += m;
+        uint32_t e = lexicon_find(lex, key, k);
+        if (!e)
+            break;
+        const lex_entry *le = lexicon_entry(lex, e);
+        if (le->feats & want) {
+            best = j - i + 1;
+            *feats = le->feats;
+            *aux = le->aux;
+        }
+        if (!(le->feats & F_PREFIX))
+            break;
+    }
+    return best;
+}
+
+/* ---- character classes for the scanner ------------------------------------------- */
+
+static int is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static int is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static int quote_mark(int32_t cp)
+{
+    switch (cp) {
+    case '"':
+        return QM_DOUBLE;
+    case 0x201C: /* “ */
+    case 0x201E: /* „ */
+    case 0x00AB: /* « */
+        return QM_DOUBLE_OPEN;
+    case 0x201D: /* ” */
+    case 0x00BB: /* » */
+        return QM_DOUBLE_CLOSE;
+    case '\'':
+        return QM_SINGLE;
+    case 0x2018: /* ‘ */
+    case 0x2039: /* ‹ */
+        return QM_SINGLE_OPEN;
+    case 0x2019: /* ’ */
+    case 0x203A: /* › */
+        return QM_SINGLE_CLOSE;
+    default:
+        return QM_NONE;
+    }
+}
+
+typedef struct scanner {
+    const unsigned char *s;
+    size_t n;
+} scanner;
+
+static int32_t cp_at(const scanner *sc, size_t i, int *len)
+{
+    if (i >= sc->n) {
+        *len = 0;
+        return -1;
+    }
+    return utf8_decode(sc->s + i, sc->n - i, len);
+}
+
+static int is_alnum_cp(int32_t cp)
+{
+    return cp >= 0 && (uc_is_letter(cp) || uc_is_digit(cp));
+}
+
+/* ---- tokenizing ---------------------------------------------------------------------- */
+
+static token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kind, uint16_t flags)
+{
+    token *t = VEC_PUSH(&doc->toks);
+    t->start = start;
+    t->end = end;
+    t->kind = (uint8_t)kind;
+    t->flags = flags;
+    t->quote = -1;
+    return t;
+}
+
+static void set_case_flags(const ng_doc *doc, token *t)
+{
+    const unsigned char *s = (const unsigned char *)doc->text;
+    int upper = 0, lower = 0, first = 0;
+    for (uint32_t i = t->start; i < t->end;) {
+        int n;
+        int32_t cp = utf8_decode(s + i, t->end - i, &n);
+        i += (uint32_t)n;
+        if (uc_is_upper(cp)) {
+            upper++;
+            if (!first)
+                first = 1;
+        } else if (uc_is_lower(cp)) {
+            lower++;
+            if (!first)
+                first = 2;
+        } else if (uc_is_digit(cp)) {
+            t->flags |= TF_HAS_DIGIT;
+        } else if (is_hyphen(cp)) {
+            t->flags |= TF_HYPHEN;
+        }
+    }
+    if (first == 1)
+        t->flags |= TF_CAP;
+    else if (first == 2)
+        t->flags |= TF_LOWER;
+    if (upper >= 2 && lower == 0)
+        t->flags |= TF_ALLCAPS;
+}
+
+static void look_up(ng_doc *doc, token *t)
+{
+    uint32_t e = lookup_word(&doc->engine->lex, doc->text + t->start, word_len(t));
+    if (e) {
+        const lex_entry *le = lexicon_entry(&doc->engine->lex, e);
+        t->feats = le->feats;
+        t->aux = le->aux;
+    }
+}
+
+/* Scans a word or number starting at i; returns its end. `dots` is set when it
+ * has inner periods ("U.S", "a.m"). */
+static size_t scan_word(const scanner *sc, size_t i, int *dots)
+{
+    size_t j = i, seg = 0; /* letters since the last period */
+    int number = uc_is_digit(cp_at(sc, i, &(int){0}));
+    *dots = 0;
+    for (;;) {
+        int n, n2;
+        int32_t cp = cp_at(sc, j, &n);
+        if (cp < 0)
+            break;
+        if (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
+            j += (size_t)n;
+            seg++;
+            continue;
+        }
+        int32_t next = cp_at(sc, j + (size_t)n, &n2);
+        if (j > i && (is_apostrophe(cp) || is_hyphen(cp)) && is_alnum_cp(next)) {
+            j += (size_t)n;
+            continue;
+        }
+        if (cp == '.' && j > i && next >= 0 && uc_is_letter(next) && seg <= 2 && !number) {
+            /* "U.S", "a.m", "Ph.D": a period between short letter runs. */
+            int n3;
+            int32_t after = cp_at(sc, j + (size_t)n + (size_t)n2, &n3);
+            if (after < 0 || !uc_is_letter(after)) {
+                j += (size_t)n;
+                seg = 0;
+                *dots = 1;
+                continue;
+            }
+        }
+        if (number && (cp == ',' || cp == '.' || cp == ':') && next >= 0 && uc_is_digit(next)) {
+            j += (size_t)n;
+            continue;
+        }
+        if (cp == '&' && j > i && next >= 'A' && next <= 'Z') {
+            j += (size_t)n; /* AT&T, S&P */
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* The clitics split off a word: 's 'd 'll 're 've 'm. */
+static size_t clitic_start(const char *s, size_t b, size_t e)
+{
+    for (size_t k = e; k > b + 1; k--) {
+        size_t a; /* position of the apostrophe */
+        if (s[k - 1] == '\'')
+            a = k - 1;
+        else if (k >= b + 3 && (unsigned char)s[k - 3] == 0xE2 && (unsigned char)s[k - 2] == 0x80 &&
+                 (unsigned char)s[k - 1] == 0x99)
+            a = k - 3;
+        else
+            continue;
+        size_t after = k, m = e - after;
+        if (a == b)
+            return 0;
+        char suf[3] = {0};
+        if (m == 0 || m > 2)
+            return 0;
+        for (size_t q = 0; q < m; q++)
+            suf[q] = (char)(s[after + q] | 32);
+        if (!strcmp(suf, "s") || !strcmp(suf, "d") || !strcmp(suf, "ll") || !strcmp(suf, "re") ||
+            !strcmp(suf, "ve") || !strcmp(suf, "m"))
+            return a;
+        return 0;
+    }
+    return 0;
+}
+
+static void add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
+{
+    const char *s = doc->text;
+    size_t c = clitic_start(s, b, e);
+    size_t stem_end = c ? c : e;
+    int number = uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
+    token *t = push_token(doc, (uint32_t)b, (uint32_t)stem_end, number ? TK_NUMBER : TK_WORD, flags);
+    set_case_flags(doc, t);
+    look_up(doc, t);
+    /* The period after an abbreviation, an initial or "U.S" is part of it. */
+    if (!c && stem_end < doc->len && s[stem_end] == '.' && !number) {
+        int initial = stem_end - b == 1 && (t->flags & TF_CAP);
+        if (dots || initial || (t->feats & F_ABBREV)) {
+            t->end++;
+            t->flags |= TF_ABBREV_DOT | (initial ? TF_INITIAL : 0);
+            if (dots || initial) /* look up with the period: "u.s" */
+                look_up(doc, t);
+        }
+    }
+    if (c) {
+        token *k = push_token(doc, (uint32_t)c, (uint32_t)e, TK_WORD, TF_CLITIC | TF_LOWER);
+        look_up(doc, k);
+    }
+}
+
+void tokenize(ng_doc *doc)
+{
+    scanner sc = {(const unsigned char *)doc->text, doc->len};
+    const char *s = doc->text;
+    size_t i = 0;
+    uint32_t para = 0;
+    uint16_t pending = 0; /* flags from the space before the next token */
+    VEC_RESERVE(&doc->toks, doc->len / 5 + 16);
+    while (i < doc->len) {
+        int n;
+        int32_t cp = cp_at(&sc, i, &n);
+        if (uc_is_space(cp)) {
+            pending |= TF_SPACE_BEFORE | (cp == '\n' ? TF_NL_BEFORE : 0);
+            i += (size_t)n;
+            continue;
+        }
+        size_t before = doc->toks.n;
+        int n2;
+        int32_t next = cp_at(&sc, i + (size_t)n, &n2);
+        int qm = quote_mark(cp);
+        if (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
+            int dots;
+            size_t e = scan_word(&sc, i, &dots);
+            add_word(doc, i, e, dots, pending);
+            i = e;
+        } else if (qm && is_apostrophe(cp) && next >= 0 && uc_is_digit(next) &&
+                   (i == 0 || uc_is_space((unsigned char)s[i - 1]))) {
+            int dots; /* '90s */
+            size_t e = scan_word(&sc, i + (size_t)n, &dots);
+            token *t = push_token(doc, (uint32_t)i, (uint32_t)e, TK_NUMBER, pending | TF_HAS_DIGIT);
+            (void)t;
+            i = e;
+        } else if (qm) {
+            token *t = push_token(doc, (uint32_t)i, (uint32_t)(i + (size_t)n), TK_QUOTE, pending);
+            t->qmark = (uint8_t)qm;
+            i += (size_t)n;
+        } else if (cp == 0x2014 || cp == 0x2013 || cp == 0x2015 ||
+                   (cp == '-' && next == '-') ||
+                   (cp == '-' && (pending & TF_SPACE_BEFORE) && (next < 0 || uc_is_space(next)))) {
+            size_t e = i + (size_t)n;
+            while (e < doc->len && s[e] == '-')
+                e++;
+            push_token(doc, (uint32_t)i, (uint32_t)e, TK_DASH, pending);
+            i = e;
+        } else if (cp == '.' && next == '.') {
+            size_t e = i;
+            while (e < doc->len && s[e] == '.')
+                e++;
+            push_token(doc, (uint32_t)i, (uint32_t)e, TK_PUNCT, pending);
+            i = e;
+        } else {
+            int punct = strchr(".,;:!?()[]{}", cp) != NULL && cp != 0 && cp < 0x80;
+            if (cp == 0x2026) /* … */
+                punct = 1;
+            push_token(doc, (uint32_t)i, (uint32_t)(i + (size_t)n), punct ? TK_PUNCT : TK_SYMBOL, pending);
+            i += (size_t)n;
+        }
+        /* Paragraph membership: paragraphs are sorted and cover all text. */
+        for (size_t k = before; k < doc->toks.n; k++) {
+            token *t = &doc->toks.v[k];
+            while (para + 1 < doc->paras.n && t->start >= doc->paras.v[para].end)
+                para++;
+            if (k == before && (doc->toks.n == 1 || doc->toks.v[k - 1].para != para || k == 0))
+                t->flags |= TF_PARA_START;
+            t->para = para;
+        }
+        pending = 0;
+    }
+}
+
+/* ---- quote spans ----------------------------------------------------------------------- */
+
+static int is_space_or_edge(const ng_doc *doc, size_t pos, int before)
+{
+    if (before) {
+        if (pos == 0)
+            return 1;
+        unsigned char c = (unsigned char)doc->text[pos - 1];
+        return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '/' ||
+               (c >= 0x80 && c != 0xBB /* not the end of "…" */);
+    }
+    if (pos >= doc->len)
+        return 1;
+    unsigned char c = (unsigned char)doc->text[pos];
+    return c == ' ' || c == '\n' || c == '\t' || strchr(".,;:!?)]}-", c) != NULL || c >= 0x80;
+}
+
+enum { ROLE_OPEN = 1, ROLE_CLOSE = 2 };
+
+/* Which way a quote mark faces. Curly marks say it themselves, but not always
+ * truthfully ("”Hello”" in careless copy), so the space around a mark decides
+ * when the shape and the state disagree. */
+static int mark_role(const ng_doc *doc, const token *t, int open)
+{
+    int space_before = is_space_or_edge(doc, t->start, 1);
+    int space_after = is_space_or_edge(doc, t->end, 0);
+    int qm = t->qmark;
+    if (qm == QM_DOUBLE_OPEN || qm == QM_SINGLE_OPEN) {
+        if (open && !space_before && space_after)
+            return ROLE_CLOSE;
+        return ROLE_OPEN;
+    }
+    if (qm == QM_DOUBLE_CLOSE || qm == QM_SINGLE_CLOSE) {
+        if (!open && space_before && !space_after)
+            return ROLE_OPEN;
+        return ROLE_CLOSE;
+    }
+    if (space_before && !space_after)
+        return ROLE_OPEN;
+    if (!space_before && space_after)
+        return ROLE_CLOSE;
+    return open ? ROLE_CLOSE : ROLE_OPEN;
+}
+
+static int is_double(const token *t)
+{
+    return t->qmark == QM_DOUBLE || t->qmark == QM_DOUBLE_OPEN || t->qmark == QM_DOUBLE_CLOSE;
+}
+
+static void add_span(ng_doc *doc, uint32_t open, uint32_t close, uint32_t end_tok, int single, int open_ended,
+                     int32_t prev)
+{
+    token *o = &doc->toks.v[open];
+    if (open + 1 >= end_tok)
+        return; /* nothing between the marks */
+    int32_t idx = (int32_t)doc->qspans.n;
+    qspan *q = VEC_PUSH(&doc->qspans);
+    q->open_tok = open;
+    q->close_tok = close;
+    q->first_tok = open + 1;
+    q->end_tok = end_tok;
+    q->start = o->end;
+    q->end = open_ended ? doc->toks.v[end_tok - 1].end : doc->toks.v[close].start;
+    q->para = o->para;
+    q->prev_piece = prev;
+    q->single = (uint8_t)single;
+    q->open_ended = (uint8_t)open_ended;
+    o->flags |= TF_QUOTE_OPEN;
+    if (!open_ended)
+        doc->toks.v[close].flags |= TF_QUOTE_CLOSE;
+    for (uint32_t k = open + 1; k < end_tok; k++) {
+        doc->toks.v[k].flags |= TF_IN_QUOTE;
+        doc->toks.v[k].quote = idx;
+    }
+}
+
+void find_quote_spans(ng_doc *doc)
+{
+    token *tv = doc->toks.v;
+    size_t n = doc->toks.n;
+    for (size_t p0 = 0; p0 < n;) {
+        size_t p1 = p0 + 1;
+        while (p1 < n && tv[p1].para == tv[p0].para)
+            p1++;
+        int64_t open = -1, sopen = -1;
+        for (size_t i = p0; i < p1; i++) {
+            token *t = &tv[i];
+            if (t->kind != TK_QUOTE)
+                continue;
+            if (is_double(t)) {
+                int role = mark_role(doc, t, open >= 0);
+                if (role == ROLE_OPEN) {
+                    open = (int64_t)i; /* an earlier unmatched opener is dropped */
+                    sopen = -1;
+                } else if (open >= 0) {
+                    add_span(doc, (uint32_t)open, (uint32_t)i, (uint32_t)i, 0, 0, -1);
+                    open = -1;
+                }
+            } else if (open < 0) {
+                int role = mark_role(doc, t, sopen >= 0);
+                /* A right single quote after a letter is an apostrophe unless a
+                 * single quote is open ("the players' union"). */
+                if (role == ROLE_OPEN && t->qmark != QM_SINGLE_CLOSE)
+                    sopen = (int64_t)i;
+                else if (role == ROLE_CLOSE && sopen >= 0) {
+                    add_span(doc, (uint32_t)sopen, (uint32_t)i, (uint32_t)i, 1, 0, -1);
+                    sopen = -1;
+                }
+            }
+        }
+        /* No closing mark: a quote that runs on into the next paragraph, if that
+         * paragraph opens with a quote mark; else a stray mark, dropped. */
+        if (open >= 0 && p1 < n && tv[p1].kind == TK_QUOTE && is_double(&tv[p1]) &&
+            mark_role(doc, &tv[p1], 0) == ROLE_OPEN)
+            add_span(doc, (uint32_t)open, (uint32_t)(p1 - 1), (uint32_t)p1, 0, 1, -1);
+        p0 = p1;
+    }
+    /* A span that opens a paragraph right after an open-ended span of the
+     * paragraph before is the next piece of the same quote. */
+    for (size_t k = 1; k < doc->qspans.n; k++) {
+        qspan *q = &doc->qspans.v[k], *p = &doc->qspans.v[k - 1];
+        if (p->open_ended && q->para == p->para + 1 && (tv[q->open_tok].flags & TF_PARA_START))
+            q->prev_piece = (int32_t)(k - 1);
+    }
+}
+
+/* ---- datelines -------------------------------------------------------------------- */
+
+/* "WASHINGTON —", "ROTTERDAM, March 3 -", "LONDON, Oct 5 (Reuters) -": capitals
+ * at the start of an early paragraph, up to a dash. */
+static void mark_datelines(ng_doc *doc)
+{
+    token *tv = doc->toks.v;
+    size_t n = doc->toks.n;
+    int seen_body = 0;
+    for (size_t i = 0; i < n && seen_body < 3; i++) {
+        if (!(tv[i].flags & TF_PARA_START))
+            continue;
+        if (doc->paras.v[tv[i].para].kind != PARA_BODY)
+            continue;
+        seen_body++;
+        size_t j = i;
+        while (j < n && j < i + 5 && tv[j].para == tv[i].para &&
+               ((tv[j].flags & TF_ALLCAPS) || (tv[j].kind == TK_WORD && (tv[j].flags & TF_ABBREV_DOT) &&
+                                                (tv[j].flags & TF_CAP))))
+            j++;
+        if (j == i || !(tv[i].flags & TF_ALLCAPS))
+            continue;
+        size_t k = j;
+        if (k < n && tok_is_punct(doc, &tv[k], ',')) {
+            /* ", March 3", ", Calif.", ", Oct 5" */
+            size_t m = k + 1;
+            while (m < n && m < k + 7 && tv[m].kind != TK_DASH && tv[m].para == tv[i].para &&
+                   (tv[m].kind == TK_NUMBER || (tv[m].flags & TF_CAP) || tok_is_punct(doc, &tv[m], ',') ||
+                    tok_is_punct(doc, &tv[m], '.')))
+                m++;
+            k = m;
+        }
+        if (k + 2 < n && tok_is_punct(doc, &tv[k], '(') && tok_is_punct(doc, &tv[k + 2], ')'))
+            k += 3;
+        if (k < n && tv[k].kind == TK_DASH && tv[k].para == tv[i].para && k + 1 < n &&
+            tv[k + 1].para == tv[i].para) {
+            for (size_t m = i; m <= k; m++)
+                tv[m].flags |= TF_DATELINE;
+        }
+    }
+}
+
+/* ---- sentences ---------------------------------------------------------------------- */
+
+static int is_terminal_tok(const ng_doc *doc, const token *t)
+{
+    if (t->kind != TK_PUNCT)
+        return 0;
+    char c = doc->text[t->start];
+    if (c == '.' && t->end - t->start >= 3)
+        return 0; /* an ellipsis seldom ends a news sentence */
+    return c == '.' || c == '!' || c == '?';
+}
+
+/* Can this token begin a sentence after a terminal? */
+static int can_start_sentence(const token *t)
+{
+    if (t->kind == TK_NUMBER || t->kind == TK_DASH)
+        return 1;
+    if (t->kind == TK_QUOTE)
+        return (t->flags & TF_QUOTE_OPEN) != 0;
+    if (t->kind == TK_PUNCT)
+        return 0;
+    return (t->flags & TF_CAP) != 0;
+}
+
+/* After "Inc." or "U.S.", a capitalized function word or common word begins a
+ * new sentence; a name does not ("U.S. Sen. Smith"). */
+static int starts_like_sentence(const token *t)
+{
+    if (!(t->flags & TF_CAP))
+        return 0;
+    if (t->feats & (F_PRONOUN | F_DET | F_CONJ | F_PREP | F_SUBORD | F_ADVERB | F_STOP | F_RELATIVE))
+        return 1;
+    return (t->feats & F_COMMON) && !(t->feats & (F_DICT_PROPER | F_PERSONAL_NAME | F_PLACE | F_MONTH |
+                                                   F_WEEKDAY | F_TITLE));
+}
+
+void split_sentences(ng_doc *doc)
+{
+    mark_datelines(doc);
+    token *tv = doc->toks.v;
+    size_t n = doc->toks.n;
+    if (!n)
+        return;
+    sentence *cur = VEC_PUSH(&doc->sents);
+    cur->first_tok = 0;
+    cur->para = tv[0].para;
+    for (size_t i = 0; i < n; i++) {
+        int boundary = 0;
+        if (i > 0 && tv[i].para != tv[i - 1].para) {
+            boundary = 1;
+        } else if (i > 0) {
+            const token *p = &tv[i - 1];
+            const token *t = &tv[i];
+            if (p->flags & TF_QUOTE_CLOSE) {
+                /* '... lightly." Nobody' ends a sentence; '... time," she' does not. */
+                const token *last = i >= 2 ? &tv[i - 2] : NULL;
+                if (last && (last->flags & TF_IN_QUOTE) && is_terminal_tok(doc, last) && can_start_sentence(t))
+                    boundary = 1;
+            } else if (!(p->flags & TF_IN_QUOTE) && p->kind == TK_PUNCT) {
+                /* A terminal, then closing brackets, then a sentence start. */
+                size_t k = i - 1;
+                while (k > 0 && tok_is_punct(doc, &tv[k], ')') && !(tv[k - 1].flags & TF_IN_QUOTE))
+                    k--;
+                if (is_terminal_tok(doc, &tv[k]) && !(tv[k].flags & TF_IN_QUOTE) && can_start_sentence(t))
+                    boundary = 1;
+            } else if (!(p->flags & TF_IN_QUOTE) && (p->flags & TF_ABBREV_DOT)) {
+                if (!(p->aux & (AUX_ABBR_TITLE | AUX_ABBR_MONTH)) && !(p->feats & F_TITLE) &&
+                    starts_like_sentence(t))
+                    boundary = 1;
+            }
+        }
+        if (boundary && i > cur->first_tok) {
+            cur->end_tok = (uint32_t)i;
+            cur = VEC_PUSH(&doc->sents);
+            cur->first_tok = (uint32_t)i;
+            cur->para = tv[i].para;
+        }
+        tv[i].sent = (uint32_t)(doc->sents.n - 1);
+    }
+    cur->end_tok = (uint32_t)n;
+    for (size_t s = 0; s < doc->sents.n; s++)
+        tv[doc->sents.v[s].first_tok].flags |= TF_SENT_START;
+}
