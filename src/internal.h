@@ -192,6 +192,7 @@ typedef struct mention {
     uint8_t org_class;           /* ORG_* for organization names */
     uint8_t plural;
     int32_t title_tok;           /* the title before the name, or -1 */
+    int32_t role_tok;            /* a role noun next to the name ("the coach"), or -1 */
 } mention;
 
 enum { TYPE_UNKNOWN = 0xff };

@@ -1,2 +1,535 @@
+/*
+ * Mentions: the candidate names, pronouns and descriptions that entities.c
+ * links into entities.
+ *
+ * A name is a run of capitalized words in one sentence, with the small words
+ * that live inside names ("Pieter de Graaf", "University of California",
+ * "Wallis Annenberg Center for the Performing Arts"). What the run is made of
+ * gives a first guess at its type: a title or a first name says PERSON, an
+ * organization word ("Securities", "Department") or an acronym says ORG, the
+ * gazetteer says LOC. Titles are cut off the name ("Sen. Margaret Oyelaran" ->
+ * "Margaret Oyelaran") and remembered, with their gender.
+ *
+ * A capitalized word that only starts a sentence ("Following the post") is
+ * not a name: a word the dictionary knows in lower case is dropped there.
+ */
 #include "internal.h"
-void find_mentions(ng_doc *doc) { (void)doc; }
+
+#include <stdio.h>
+
+/* ---- word classes ------------------------------------------------------------ */
+
+static const token *tok(const ng_doc *doc, size_t i)
+{
+    return &doc->toks.v[i];
+}
+
+static int in_para_kind(const ng_doc *doc, const token *t, para_kind k)
+{
+    return doc->paras.v[t->para].kind == k;
+}
+
+/* Words that never begin or continue a name even when capitalized. */
+static int is_function_word(const token *t)
+{
+    return tok_is(t, F_PRONOUN | F_DET | F_PREP | F_CONJ | F_SUBORD | F_AUX | F_MODAL | F_STOP | F_RELATIVE |
+                         F_NEGATION | F_QUANT);
+}
+
+/* A capitalized word that may be (part of) a name. */
+static int is_name_word(const ng_doc *doc, const token *t)
+{
+    if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_CLITIC))
+        return 0;
+    if (t->flags & TF_ALLCAPS) {
+        /* Emphasis in capitals ("I did NOT want") is not a name; acronyms are. */
+        if (tok_is(t, F_COMMON | F_NEGATION) && !tok_is(t, F_KNOWN_ORG | F_PLACE) && t->end - t->start > 3)
+            return (t->flags & TF_DATELINE) != 0;
+        if (t->end - t->start == 1) /* "I" and "A" in capitals */
+            return 0;
+    }
+    if (tok_is(t, F_PRONOUN) && !tok_is(t, F_PERSONAL_NAME | F_KNOWN_ORG))
+        return 0;
+    if (tok_is(t, F_WEEKDAY | F_NOT_NAME))
+        return 0;
+    /* Months belong to the dates stage; "April Ryan" is handled where runs
+     * start (a month that is a first name, before another name word). */
+    if (tok_is(t, F_MONTH))
+        return 0;
+    (void)doc;
+    return 1;
+}
+
+/* Lower-case words inside a person's name: "de", "van der", "bin". */
+static int is_particle(const token *t)
+{
+    return t->kind == TK_WORD && (t->flags & TF_LOWER) && tok_is(t, F_PARTICLE);
+}
+
+/* Words that join the parts of an organization's name. */
+static int is_connector(const ng_doc *doc, const token *t)
+{
+    return t->kind == TK_WORD && (t->flags & TF_LOWER) &&
+           (tok_eq(doc, t, "of") || tok_eq(doc, t, "for") || tok_eq(doc, t, "the") || tok_eq(doc, t, "on") ||
+            tok_eq(doc, t, "and"));
+}
+
+/* Is the capitalized word at a sentence start an ordinary word there
+ * ("Following", "Analysts", "The")? Then it is not part of a name. */
+static int is_ordinary_sentence_start(const token *t, const token *next_tok)
+{
+    if (is_function_word(t) || tok_is(t, F_ADVERB | F_CUE | F_GENERIC | F_TIME_WORD | F_NUMBER_WORD))
+        return !tok_is(t, F_KNOWN_ORG | F_PERSONAL_NAME) || !next_tok || !(next_tok->flags & TF_CAP);
+    if (!tok_is(t, F_COMMON))
+        return 0;
+    /* "Harbor Freight Lines said": an ordinary word that starts a longer name
+     * stays ("Former President Biden" drops "Former": a title follows). */
+    if (next_tok && next_tok->kind == TK_WORD && (next_tok->flags & TF_CAP) && !tok_is(next_tok, F_TITLE) &&
+        !tok_is(t, F_ADVERB) && !(next_tok->flags & TF_SENT_START))
+        return 0;
+    if (tok_is(t, F_PERSONAL_NAME | F_PLACE | F_KNOWN_ORG | F_DICT_PROPER | F_TITLE | F_ORG_WORD))
+        /* "Will Smith said", "Jordan said": a name when another capitalized
+         * word follows or the word is mostly a name. */
+        return !(next_tok && (next_tok->flags & TF_CAP) && next_tok->kind == TK_WORD) &&
+               !tok_is(t, F_KNOWN_ORG | F_TITLE);
+    return 1;
+}
+
+/* Does a sentence (or clause) start right before token i? */
+static int at_sentence_start(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    if (t->flags & TF_SENT_START)
+        return 1;
+    if (i == 0)
+        return 1;
+    const token *p = tok(doc, i - 1);
+    if (p->flags & TF_PARA_START && p->kind == TK_QUOTE)
+        return 1;
+    if (p->kind == TK_QUOTE && (p->flags & TF_QUOTE_OPEN))
+        return 1; /* the first word of a quotation */
+    if (p->flags & TF_DATELINE)
+        return 1;
+    /* Inside a quotation, sentences are not cut, but they start all the same:
+     * '... for all. It's hard to look at them now.' */
+    if (p->kind == TK_PUNCT && (p->flags & TF_IN_QUOTE) && strchr(".!?", doc->text[p->start]))
+        return 1;
+    if (p->kind == TK_DASH || tok_is_punct(doc, p, ':') || tok_is_punct(doc, p, '('))
+        return (t->flags & TF_CAP) && tok_is(t, F_COMMON) && !tok_is(t, F_PERSONAL_NAME);
+    return 0;
+}
+
+/* ---- names ----------------------------------------------------------------------- */
+
+static int same_run(const ng_doc *doc, size_t a, size_t b)
+{
+    const token *x = tok(doc, a), *y = tok(doc, b);
+    return x->sent == y->sent && ((x->flags & TF_IN_QUOTE) == (y->flags & TF_IN_QUOTE)) && x->quote == y->quote &&
+           !(y->flags & TF_NL_BEFORE);
+}
+
+/* The extent of a name starting at i (a name word, or a particle before one):
+ * returns the end (exclusive). */
+static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
+{
+    size_t j = i;
+    size_t end = i;
+    while (j < limit) {
+        const token *t = tok(doc, j);
+        if (j > i && !same_run(doc, j - 1, j))
+            break;
+        if (is_name_word(doc, t) && !(j > i && (t->flags & TF_SENT_START))) {
+            j++;
+            end = j;
+            continue;
+        }
+        if (t->kind == TK_NUMBER && j > i && end == j && t->end - t->start <= 4 &&
+            tok(doc, j - 1)->kind == TK_WORD && !tok_is(tok(doc, j - 1), F_MONTH)) {
+            /* "Apollo 11", "Windows 11": a number that closes a name. */
+            break;
+        }
+        /* Particles and connectors only inside, before another name word. */
+        if (j + 1 < limit && same_run(doc, j, j + 1)) {
+            if (is_particle(t) && is_name_word(doc, tok(doc, j + 1))) {
+                j++;
+                continue;
+            }
+            if (j > i && is_connector(doc, t)) {
+                size_t k = j + 1;
+                if (k < limit && tok_eq(doc, tok(doc, k), "the") && k + 1 < limit)
+                    k++;
+                if (k < limit && same_run(doc, j, k) && is_name_word(doc, tok(doc, k))) {
+                    j = k;
+                    continue;
+                }
+            }
+            if (j > i && tok_is_punct(doc, t, '&') && is_name_word(doc, tok(doc, j + 1))) {
+                j++;
+                continue;
+            }
+        }
+        break;
+    }
+    return end;
+}
+
+/* Within a run, the parts joined by "of", "for", "and" belong together only in
+ * organization names ("University of California", "Center for the Performing
+ * Arts"); elsewhere the run splits there ("Teigen of ..." cannot happen inside
+ * a run, but "Jones and Smith" can). Returns where the first name ends. */
+static size_t split_at_connector(const ng_doc *doc, size_t b, size_t e)
+{
+    int org_before = 0;
+    for (size_t k = b; k < e; k++) {
+        const token *t = tok(doc, k);
+        if (is_connector(doc, t)) {
+            int is_of = tok_eq(doc, t, "of") || tok_eq(doc, t, "for") || tok_eq(doc, t, "on");
+            if (!(is_of && org_before) && !(tok_eq(doc, t, "the") && k > b && is_connector(doc, tok(doc, k - 1))))
+                return k;
+            continue;
+        }
+        if (tok_is(t, F_ORG_WORD | F_TITLE) && (t->flags & TF_CAP))
+            org_before = 1;
+    }
+    return e;
+}
+
+static uint8_t gender_of_first_name(const token *t)
+{
+    int m = tok_is(t, F_FIRST_MALE), f = tok_is(t, F_FIRST_FEMALE);
+    return m && !f ? AUX_MALE : f && !m ? AUX_FEMALE : 0;
+}
+
+static int is_acronym(const ng_doc *doc, const token *t)
+{
+    size_t n = t->end - t->start;
+    (void)doc;
+    return (t->flags & TF_ALLCAPS) && n >= 2 && n <= 6 && !(t->flags & TF_DATELINE) &&
+           !tok_is(t, F_PLACE | F_TITLE | F_ROLE);
+}
+
+/* First guess at the type of the name tokens [b, e). */
+static void guess_type(ng_doc *doc, mention *m)
+{
+    size_t b = m->first_tok, e = m->end_tok;
+    const token *first = tok(doc, b), *last = tok(doc, e - 1);
+    uint64_t feats;
+    uint32_t aux;
+    size_t n = e - b;
+    m->type_hint = TYPE_UNKNOWN;
+    /* A whole known phrase: "New York", "Vanity Fair", "Beverly Hills". */
+    size_t k = match_phrase(doc, b, F_PLACE | F_KNOWN_ORG | F_DEMONYM, &feats, &aux);
+    if (k == n) {
+        /* "Thai" is a town somewhere, but in news it is the adjective. */
+        m->type_hint = (feats & F_KNOWN_ORG) ? NG_ORG : (feats & F_DEMONYM) ? NG_MISC : NG_LOC;
+        return;
+    }
+    int org_word = 0;
+    for (size_t i = b; i < e; i++) {
+        const token *t = tok(doc, i);
+        if (tok_is(t, F_ORG_WORD) && (t->flags & TF_CAP) && !(i == b && n > 1 && tok_is(t, F_PERSONAL_NAME))) {
+            /* "Lines" in "Harbor Freight Lines"; but "Party" must end the name
+             * or precede "of" to make it an organization. */
+            if (i == e - 1 || is_connector(doc, tok(doc, i + 1)) || n == 1)
+                org_word = 1, m->org_class = (uint8_t)((t->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
+        }
+    }
+    if (org_word) {
+        m->type_hint = NG_ORG;
+        return;
+    }
+    if (is_acronym(doc, first) && !tok_is(first, F_PERSONAL_NAME)) {
+        m->type_hint = NG_ORG;
+        return;
+    }
+    if (m->title_tok >= 0 || (m->flags & (MF_ROLE_BEFORE | MF_AGE | MF_APPOS_ROLE))) {
+        m->type_hint = NG_PERSON;
+        return;
+    }
+    int particle = 0, initial = 0;
+    for (size_t i = b; i < e; i++) {
+        particle |= is_particle(tok(doc, i));
+        initial |= (tok(doc, i)->flags & TF_INITIAL) != 0;
+    }
+    if (n >= 2 && n <= 5) {
+        if (tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE) && !tok_is(last, F_PLACE | F_COUNTRY))
+            m->type_hint = NG_PERSON;
+        else if (particle || initial)
+            m->type_hint = NG_PERSON;
+        else if (tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_PLACE) && !tok_is(first, F_COMMON) &&
+                 !(tok_is(first, F_PLACE)))
+            m->type_hint = NG_PERSON;
+        else if (k > 0 && (feats & F_PLACE))
+            m->type_hint = NG_LOC; /* "Beverly Hills Police"? no: handled by org words */
+    } else if (n == 1) {
+        if (tok_is(first, F_KNOWN_ORG))
+            m->type_hint = NG_ORG;
+        else if (tok_is(first, F_DEMONYM))
+            m->type_hint = NG_MISC;
+        else if (tok_is(first, F_PLACE) && !tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE))
+            m->type_hint = NG_LOC;
+        else if (tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE) && !(m->flags & (MF_SENT_INITIAL | MF_CREDIT)))
+            /* A first name alone, capitalized inside a sentence: "as Jack". */
+            m->type_hint = NG_PERSON;
+    }
+}
+
+/* What precedes a name: a title in the run ("Sen.", "Vice President"), or a
+ * lower-case role noun ("chief executive Ingrid Vos", "analyst Jane Roe"). */
+static size_t strip_titles(ng_doc *doc, mention *m)
+{
+    size_t b = m->first_tok;
+    while (b < m->end_tok) {
+        uint64_t feats;
+        uint32_t aux;
+        size_t k = match_phrase(doc, b, F_TITLE, &feats, &aux);
+        if (!k || b + k >= m->end_tok)
+            break;
+        /* A title is a title only when a name follows it. */
+        m->title_tok = (int32_t)b;
+        m->flags |= MF_TITLED;
+        if (aux & AUX_GENDER_MASK)
+            m->gender = (uint8_t)(aux & AUX_GENDER_MASK);
+        b += k;
+    }
+    return b;
+}
+
+static void mark_context(ng_doc *doc, mention *m)
+{
+    size_t b = m->first_tok, e = m->end_tok;
+    /* Role noun right before: "chief executive Ingrid Vos", "model and TV
+     * personality Chrissy Teigen". */
+    if (b > 0) {
+        const token *p = tok(doc, b - 1);
+        if (p->kind == TK_WORD && tok_is(p, F_ROLE | F_TITLE) && (p->flags & TF_LOWER) && p->sent == tok(doc, b)->sent) {
+            m->flags |= MF_ROLE_BEFORE;
+            m->role_tok = (int32_t)(b - 1);
+        }
+    }
+    /* After: "'s", an age ("Smith, 45,"), a role appositive ("Vos, an analyst"). */
+    if (e < doc->toks.n) {
+        const token *n = tok(doc, e);
+        if ((n->flags & TF_CLITIC) && tok_eq(doc, n, "'s"))
+            m->flags |= MF_POSSESSIVE;
+        if (tok_is_punct(doc, n, ',') && e + 1 < doc->toks.n) {
+            const token *a = tok(doc, e + 1);
+            if (a->kind == TK_NUMBER && a->end - a->start <= 3 && e + 2 < doc->toks.n &&
+                tok_is_punct(doc, tok(doc, e + 2), ','))
+                m->flags |= MF_AGE;
+            size_t k = e + 1;
+            if (k < doc->toks.n && tok_is(tok(doc, k), F_DET))
+                k++;
+            for (size_t q = k; q < doc->toks.n && q < k + 4; q++) {
+                const token *r = tok(doc, q);
+                if (r->kind != TK_WORD || !(r->flags & TF_LOWER))
+                    break;
+                if (tok_is(r, F_ROLE) && !tok_is(r, F_GENERIC)) {
+                    m->flags |= MF_APPOS_ROLE;
+                    m->role_tok = (int32_t)q;
+                    if (r->aux & AUX_GENDER_MASK)
+                        m->gender = (uint8_t)(r->aux & AUX_GENDER_MASK);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+static void add_name(ng_doc *doc, size_t b, size_t e)
+{
+    const token *first = tok(doc, b);
+    const paragraph *p = &doc->paras.v[first->para];
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.kind = MK_NAME;
+    m.entity = -1;
+    m.title_tok = -1;
+    m.role_tok = -1;
+    m.first_tok = (uint32_t)b;
+    m.end_tok = (uint32_t)e;
+    size_t nb = strip_titles(doc, &m);
+    m.first_tok = (uint32_t)nb;
+    /* Trailing particles never end a name. */
+    while (m.end_tok > m.first_tok && is_particle(tok(doc, m.end_tok - 1)))
+        m.end_tok--;
+    if (m.end_tok <= m.first_tok)
+        return;
+    m.start = tok(doc, m.first_tok)->start;
+    m.end = tok(doc, m.end_tok - 1)->end;
+    if (first->flags & TF_IN_QUOTE)
+        m.flags |= MF_IN_QUOTE;
+    if (p->kind == PARA_TITLE)
+        m.flags |= MF_IN_TITLE;
+    if (p->kind == PARA_CAPTION || p->kind == PARA_CAPTION_HEAD || p->kind == PARA_CREDIT)
+        m.flags |= MF_IN_CAPTION;
+    if (p->credit_end > p->credit_start && m.start >= p->credit_start && m.end <= p->credit_end)
+        m.flags |= MF_CREDIT;
+    if (tok(doc, m.first_tok)->flags & TF_DATELINE)
+        m.flags |= MF_DATELINE;
+    if (tok(doc, m.first_tok)->flags & TF_ALLCAPS)
+        m.flags |= MF_ALLCAPS;
+    if (at_sentence_start(doc, b))
+        m.flags |= MF_SENT_INITIAL;
+    if (!m.gender && m.title_tok < 0)
+        m.gender = gender_of_first_name(tok(doc, m.first_tok));
+    mark_context(doc, &m);
+    guess_type(doc, &m);
+    if (m.flags & MF_DATELINE)
+        m.type_hint = NG_LOC;
+    *VEC_PUSH(&doc->mentions) = m;
+}
+
+static void find_names(ng_doc *doc, size_t i0, size_t limit)
+{
+    for (size_t i = i0; i < limit;) {
+        const token *t = tok(doc, i);
+        /* "April Ryan": a month that is a first name, before another name word. */
+        if (tok_is(t, F_MONTH) && tok_is(t, F_FIRST_FEMALE | F_FIRST_MALE) && (t->flags & TF_CAP) &&
+            !(t->flags & TF_ABBREV_DOT) && i + 1 < limit && is_name_word(doc, tok(doc, i + 1)) &&
+            same_run(doc, i, i + 1)) {
+            size_t e = name_run_end(doc, i + 1, limit);
+            add_name(doc, i, e);
+            i = e;
+            continue;
+        }
+        int starts = is_name_word(doc, t) ||
+                     (is_particle(t) && i + 1 < limit && is_name_word(doc, tok(doc, i + 1)) &&
+                      !tok_eq(doc, t, "la") && !tok_eq(doc, t, "le") && !tok_eq(doc, t, "y"));
+        if (!starts) {
+            i++;
+            continue;
+        }
+        size_t e = name_run_end(doc, i, limit);
+        if (e <= i) {
+            i++;
+            continue;
+        }
+        /* Drop an ordinary word that is capitalized only because it starts the
+         * sentence. */
+        size_t b = i;
+        while (b < e && at_sentence_start(doc, b) &&
+               is_ordinary_sentence_start(tok(doc, b), b + 1 < e ? tok(doc, b + 1) : NULL)) {
+            b++;
+            while (b < e && !is_name_word(doc, tok(doc, b)) && !is_particle(tok(doc, b)))
+                b++;
+        }
+        /* Function words are never names, wherever they stand. */
+        while (b < e && is_function_word(tok(doc, b)) && !tok_is(tok(doc, b), F_KNOWN_ORG | F_PERSONAL_NAME))
+            b++;
+        while (b < e) {
+            size_t s = split_at_connector(doc, b, e);
+            size_t end = s;
+            while (end > b && (is_connector(doc, tok(doc, end - 1)) || is_particle(tok(doc, end - 1))))
+                end--;
+            if (end > b)
+                add_name(doc, b, end);
+            b = s;
+            while (b < e && !is_name_word(doc, tok(doc, b)))
+                b++;
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
+/* ---- pronouns and descriptions ---------------------------------------------------- */
+
+static void add_simple(ng_doc *doc, size_t b, size_t e, mention_kind kind, uint8_t gender, uint8_t plural,
+                       uint8_t type_hint, uint8_t org_class)
+{
+    mention *m = VEC_PUSH(&doc->mentions);
+    m->kind = kind;
+    m->entity = -1;
+    m->title_tok = -1;
+    m->role_tok = -1;
+    m->first_tok = (uint32_t)b;
+    m->end_tok = (uint32_t)e;
+    m->start = tok(doc, b)->start;
+    m->end = tok(doc, e - 1)->end;
+    m->gender = gender;
+    m->plural = plural;
+    m->type_hint = type_hint;
+    m->org_class = org_class;
+    if (tok(doc, b)->flags & TF_IN_QUOTE)
+        m->flags |= MF_IN_QUOTE;
+    para_kind pk = doc->paras.v[tok(doc, b)->para].kind;
+    if (pk == PARA_TITLE)
+        m->flags |= MF_IN_TITLE;
+    if (pk == PARA_CAPTION || pk == PARA_CAPTION_HEAD || pk == PARA_CREDIT)
+        m->flags |= MF_IN_CAPTION;
+}
+
+/* "the company", "the agency", "the 29-year-old", "police". */
+static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
+{
+    const token *t = tok(doc, i);
+    if (!tok_eq(doc, t, "the") || i + 1 >= limit)
+        return 0;
+    const token *n = tok(doc, i + 1);
+    if (n->kind == TK_WORD && (n->flags & TF_LOWER) && tok_is(n, F_ORG_ANAPHOR)) {
+        /* Not "the company's chief executive" style compounds that name someone
+         * else, and not "the company Harbor Freight Lines" (the name follows). */
+        if (i + 2 < limit && (tok(doc, i + 2)->flags & TF_CAP) && tok(doc, i + 2)->kind == TK_WORD)
+            return 0;
+        uint8_t cls = (uint8_t)((n->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
+        add_simple(doc, i, i + 2, MK_NOMINAL, AUX_NEUTER, 0, NG_ORG, cls);
+        return 2;
+    }
+    if ((n->kind == TK_NUMBER || n->kind == TK_WORD) && (n->flags & TF_HYPHEN)) {
+        /* "the 29-year-old" */
+        size_t len = n->end - n->start;
+        if (len > 9 && !memcmp(doc->text + n->end - 9, "-year-old", 9)) {
+            add_simple(doc, i, i + 2, MK_NOMINAL, 0, 0, NG_PERSON, 0);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+void find_mentions(ng_doc *doc)
+{
+    size_t n = doc->toks.n;
+    for (size_t i = 0; i < n;) {
+        /* Paragraph by paragraph; bylines name the writer, not the story. */
+        size_t e = i + 1;
+        while (e < n && tok(doc, e)->para == tok(doc, i)->para)
+            e++;
+        if (!in_para_kind(doc, tok(doc, i), PARA_BYLINE))
+            find_names(doc, i, e);
+        i = e;
+    }
+    /* Pronouns and descriptions, merged in text order with the names. */
+    size_t names = doc->mentions.n;
+    for (size_t i = 0; i < n; i++) {
+        const token *t = tok(doc, i);
+        if (in_para_kind(doc, t, PARA_BYLINE))
+            continue;
+        if (t->kind == TK_WORD && tok_is(t, F_PRONOUN) && !(t->aux & AUX_FIRST_PERSON) &&
+            (t->aux & (AUX_GENDER_MASK | AUX_PLURAL)) && !(t->flags & TF_CLITIC)) {
+            /* "US" in capitals is a country, not "us". */
+            if ((t->flags & TF_ALLCAPS) && t->end - t->start > 1)
+                continue;
+            uint8_t g = (uint8_t)(t->aux & AUX_GENDER_MASK);
+            add_simple(doc, i, i + 1, MK_PRONOUN, g, (t->aux & AUX_PLURAL) != 0, TYPE_UNKNOWN, 0);
+            continue;
+        }
+        size_t k = find_nominal(doc, i, n);
+        if (k)
+            i += k - 1;
+    }
+    /* Keep mentions in text order. Names are already ordered, and so are the
+     * rest: merge the two runs. */
+    size_t total = doc->mentions.n;
+    if (names == 0 || names == total)
+        return;
+    mention *merged = ng_xrealloc(NULL, total * sizeof *merged);
+    size_t a = 0, b = names, o = 0;
+    while (a < names || b < total) {
+        if (b >= total || (a < names && doc->mentions.v[a].start <= doc->mentions.v[b].start))
+            merged[o++] = doc->mentions.v[a++];
+        else
+            merged[o++] = doc->mentions.v[b++];
+    }
+    memcpy(doc->mentions.v, merged, total * sizeof *merged);
+    free(merged);
+}

@@ -1,2 +1,1219 @@
+/*
+ * Quotes: who said what.
+ *
+ * Direct quotes are the quote spans of tokens.c that read as speech. Each is
+ * attributed by the frames news prose uses around a quotation:
+ *
+ *   after it    '"...," she wrote'   '"...," said Daniel Yergin, director of ...'
+ *               '"...," de Graaf said.'   '"...," according to police.'
+ *   before it   'Smith said: "..."'   'She wrote in a memo: "..."'
+ *               'Smith said the plan was "dead on arrival."'  (a partial quote)
+ *   nearby      '"X," he said, "Y."' and a quote right after an attributed one
+ *               of the same paragraph keep the speaker; the pieces of a quote
+ *               running over paragraphs share one.
+ *
+ * Reported speech is found around speech verbs (cues) outside quotes:
+ *
+ *   'Analysts said (that) the move had been expected.'      subject, cue, clause
+ *   'Vos told reporters that ...'                            a listener between
+ *   'The cuts will save money, de Graaf said.'               clause, then cue
+ *   'According to Pieter de Graaf, the cuts would ...'       according to
+ *   '..., going on to explain that ...', 'by saying that'    the main subject speaks
+ *
+ * A speaker phrase resolves to an entity (a name, or a pronoun or "the
+ * company" that entities.c resolved), to a generic source kept as written
+ * ("analysts", "police"), or to nothing: an unresolved "he" gives a null
+ * speaker, never a guess.
+ */
 #include "internal.h"
-void find_quotes(ng_doc *doc) { (void)doc; }
+
+#include <ctype.h>
+
+static const token *tok(const ng_doc *doc, size_t i)
+{
+    return &doc->toks.v[i];
+}
+
+static int is_punct(const ng_doc *doc, size_t i, char c)
+{
+    return i < doc->toks.n && tok_is_punct(doc, tok(doc, i), c);
+}
+
+static int word_is(const ng_doc *doc, size_t i, const char *w)
+{
+    return i < doc->toks.n && tok(doc, i)->kind == TK_WORD && tok_eq(doc, tok(doc, i), w);
+}
+
+static int lower_word(const token *t)
+{
+    return t->kind == TK_WORD && (t->flags & TF_LOWER);
+}
+
+/* A lower-case word that reads as a finite or participle verb. */
+static int is_verbish(const ng_doc *doc, const token *t)
+{
+    if (!lower_word(t) || tok_is(t, F_DET | F_PREP | F_PRONOUN | F_ROLE | F_GENERIC | F_ORG_ANAPHOR))
+        return 0;
+    if (tok_is(t, F_AUX | F_MODAL | F_PAST_VERB | F_CUE))
+        return 1;
+    size_t n = t->end - t->start;
+    const char *s = doc->text + t->start;
+    return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && !tok_is(t, F_ADVERB);
+}
+
+static int is_ing(const ng_doc *doc, const token *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = doc->text + t->start;
+    return lower_word(t) && n > 5 && !memcmp(s + n - 3, "ing", 3) && !tok_is(t, F_PREP | F_DET) &&
+           !tok_eq(doc, t, "nothing") && !tok_eq(doc, t, "something") && !tok_eq(doc, t, "anything") &&
+           !tok_eq(doc, t, "everything") && !tok_eq(doc, t, "morning") && !tok_eq(doc, t, "evening") &&
+           !tok_eq(doc, t, "building") && !tok_eq(doc, t, "meeting") && !tok_eq(doc, t, "thing") &&
+           !tok_eq(doc, t, "spring") && !tok_eq(doc, t, "funding") && !tok_eq(doc, t, "hearing");
+}
+
+/* ---- the body: sentences that can hold quotes ------------------------------------ */
+
+static int body_sentence(const ng_doc *doc, const sentence *s)
+{
+    return doc->paras.v[s->para].kind == PARA_BODY;
+}
+
+/* The first token of a sentence after its dateline. */
+static size_t sentence_begin(const ng_doc *doc, const sentence *s)
+{
+    size_t i = s->first_tok;
+    while (i < s->end_tok && (tok(doc, i)->flags & TF_DATELINE))
+        i++;
+    return i;
+}
+
+/* ---- cues ----------------------------------------------------------------------------- */
+
+/* Is token i a speech verb used as a verb (not "the post", "a statement")?
+ * Returns the cue's length in tokens ("according to", "pointed out": 2). */
+static size_t cue_at(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    if (t->kind != TK_WORD || (t->flags & TF_IN_QUOTE) || !(t->flags & (TF_LOWER | TF_SENT_START)))
+        return 0;
+    uint64_t feats = 0;
+    uint32_t aux = 0;
+    size_t k = match_phrase(doc, i, F_CUE, &feats, &aux);
+    if (!k)
+        return 0;
+    if (i > 0) {
+        const token *p = tok(doc, i - 1);
+        /* "her post", "the statement", "a claim", "in comments": nouns. */
+        if (tok_is(p, F_DET) && !tok_is(p, F_PRONOUN) && lower_word(p))
+            return 0;
+        if (tok_is(p, F_PRONOUN) && (p->aux & AUX_POSSESSIVE) && !(p->aux & AUX_OBJECT_CASE))
+            return 0;
+        if (tok_is(p, F_PREP) && !tok_eq(doc, p, "to") && !(feats & F_CUE_ING) && k == 1)
+            return 0;
+        if (tok_is(p, F_ADVERB) == 0 && lower_word(p) && tok_eq(doc, p, "the"))
+            return 0;
+    }
+    return k;
+}
+
+static uint64_t cue_feats(const ng_doc *doc, size_t i, uint32_t *aux)
+{
+    uint64_t feats = 0;
+    *aux = 0;
+    match_phrase(doc, i, F_CUE, &feats, aux);
+    return feats;
+}
+
+static int is_according_to(const ng_doc *doc, size_t i)
+{
+    return word_is(doc, i, "according") && word_is(doc, i + 1, "to");
+}
+
+/* A cue in a form that has a subject of its own: "said", "says", "would say",
+ * "has told", "did not deny". */
+static int finite_cue(const ng_doc *doc, size_t i)
+{
+    uint32_t aux;
+    uint64_t f = cue_feats(doc, i, &aux);
+    if (aux & (AUX_CUE_PAST | AUX_CUE_PRESENT))
+        return 1;
+    if ((f & F_CUE_BASE) && i > 0) {
+        const token *p = tok(doc, i - 1);
+        return tok_is(p, F_MODAL | F_AUX | F_NEGATION);
+    }
+    if ((f & F_CUE_ING) && i > 0)
+        return tok_is(tok(doc, i - 1), F_AUX); /* "was telling" */
+    return 0;
+}
+
+/* ---- speaker phrases ---------------------------------------------------------------------- */
+
+/* Can token t be part of a subject noun phrase? */
+static int np_token(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    if (t->flags & TF_IN_QUOTE)
+        return 0;
+    switch (t->kind) {
+    case TK_NUMBER:
+        return 1;
+    case TK_QUOTE:
+        /* "the dockworkers' union": an apostrophe closing a plural */
+        return !(t->flags & (TF_QUOTE_OPEN | TF_QUOTE_CLOSE)) && i > 0 && tok(doc, i - 1)->kind == TK_WORD &&
+               !(t->flags & TF_SPACE_BEFORE);
+    case TK_WORD:
+        break;
+    default:
+        return tok_is_punct(doc, t, '&') || tok_is_punct(doc, t, '.');
+    }
+    if (t->flags & (TF_CAP | TF_ALLCAPS))
+        return !tok_is(t, F_SUBORD | F_RELATIVE) || tok_is(t, F_PRONOUN);
+    if (t->flags & TF_CLITIC)
+        return tok_eq(doc, t, "'s");
+    if (tok_is(t, F_CUE | F_AUX | F_MODAL | F_SUBORD | F_RELATIVE | F_CONJ | F_NEGATION) &&
+        !tok_is(t, F_ROLE | F_GENERIC | F_DET | F_QUANT | F_ORG_ANAPHOR))
+        return tok_eq(doc, t, "and") || tok_eq(doc, t, "&");
+    if (tok_is(t, F_PREP))
+        return tok_eq(doc, t, "for") || tok_eq(doc, t, "of") || tok_eq(doc, t, "at") || tok_eq(doc, t, "with") ||
+               tok_eq(doc, t, "in") || tok_eq(doc, t, "from");
+    if (is_verbish(doc, t) && !tok_is(t, F_ROLE | F_GENERIC))
+        return 0;
+    return 1;
+}
+
+/* After a speaker phrase and before its verb: "Smith, 45," "Vos, an analyst at
+ * Kestrel Securities," "Smith, who was arrested in May,". Given the comma that
+ * ends the appositive (at `close`), returns the comma that opens it, or 0. */
+static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
+{
+    for (size_t k = close; k > floor + 1 && close - k < 20; k--) {
+        size_t j = k - 1;
+        if (tok(doc, j)->flags & TF_IN_QUOTE)
+            return 0;
+        if (is_punct(doc, j, ',')) {
+            const token *a = tok(doc, j + 1);
+            if (tok_is(a, F_DET | F_ROLE | F_RELATIVE | F_QUANT) || a->kind == TK_NUMBER ||
+                (lower_word(a) && !is_verbish(doc, a)) || (a->flags & TF_CAP))
+                return j;
+            return 0;
+        }
+        if (is_punct(doc, j, '.') || is_punct(doc, j, ';') || tok(doc, j)->kind == TK_QUOTE)
+            return 0;
+    }
+    return 0;
+}
+
+static int np_has_verb(const ng_doc *doc, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!np_token(doc, i))
+            return 1;
+    return 0;
+}
+
+/* The subject phrase of the cue at c: back from the cue over adverbs and
+ * auxiliaries, an appositive, then the phrase itself, which starts after the
+ * last clause boundary. Returns 1 and [*b, *e) when it reads as a subject. */
+static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, size_t *e)
+{
+    size_t k = c;
+    while (k > floor && (tok_is(tok(doc, k - 1), F_ADVERB | F_AUX | F_NEGATION | F_MODAL) ||
+                         (tok(doc, k - 1)->flags & TF_CLITIC && !tok_eq(doc, tok(doc, k - 1), "'s"))) &&
+           lower_word(tok(doc, k - 1)))
+        k--;
+    while (k > floor && (tok(doc, k - 1)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k - 1), "'s"))
+        k--;
+    if (k <= floor)
+        return 0;
+    size_t end = k;
+    if (is_punct(doc, k - 1, ',')) {
+        size_t open = appositive_start(doc, k - 1, floor);
+        if (!open)
+            return 0;
+        end = open;
+    }
+    size_t start = end;
+    while (start > floor) {
+        const token *t = tok(doc, start - 1);
+        if (t->flags & TF_DATELINE)
+            break;
+        if (t->kind == TK_WORD && (t->flags & TF_LOWER) &&
+            (tok_eq(doc, t, "that") || tok_is(t, F_SUBORD | F_RELATIVE)) && !tok_is(t, F_PREP | F_DET))
+            break;
+        if (t->kind == TK_WORD && tok_eq(doc, t, "but"))
+            break;
+        if (!np_token(doc, start - 1))
+            break;
+        start--;
+    }
+    if (start >= end || end - start > 14)
+        return 0;
+    /* A phrase starting with a preposition is an adverbial: "In the post,". */
+    const token *f = tok(doc, start);
+    if (tok_is(f, F_PREP) && !tok_is(f, F_DET) && lower_word(f))
+        return 0;
+    if (tok_is(f, F_PREP) && (f->flags & TF_CAP) && !tok_is(f, F_PRONOUN | F_KNOWN_ORG | F_PERSONAL_NAME) && end - start > 1)
+        return 0;
+    if (np_has_verb(doc, start, end))
+        return 0;
+    *b = start;
+    *e = end;
+    return 1;
+}
+
+/* A speaker phrase after a cue or after a quote: "said Daniel Yergin, director
+ * of ...", "said the company", '," she said'. Ends at punctuation, a verb, or a
+ * preposition that does not belong to it ("a spokesman for the ministry"
+ * keeps its "for"). */
+static int phrase_after(const ng_doc *doc, size_t i, size_t limit, size_t *b, size_t *e)
+{
+    size_t k = i;
+    while (k < limit) {
+        const token *t = tok(doc, k);
+        if (!np_token(doc, k) || t->kind == TK_QUOTE)
+            break;
+        if (tok_is(t, F_PREP) && lower_word(t)) {
+            const token *p = k > i ? tok(doc, k - 1) : NULL;
+            int keeps = p && (tok_is(p, F_ROLE | F_GENERIC) || (p->flags & TF_CAP)) &&
+                        (tok_eq(doc, t, "for") || tok_eq(doc, t, "of") || tok_eq(doc, t, "at"));
+            if (!keeps)
+                break;
+        }
+        if (is_punct(doc, k, '.') && !(k > i && (tok(doc, k - 1)->flags & TF_ABBREV_DOT)))
+            break;
+        k++;
+    }
+    if (k == i || k - i > 14)
+        return 0;
+    *b = i;
+    *e = k;
+    return 1;
+}
+
+/* ---- resolving a speaker phrase ---------------------------------------------------------- */
+
+typedef struct speaker {
+    speaker_kind kind;
+    int32_t entity;
+    uint32_t gen_b, gen_e; /* generic: the words kept */
+    uint32_t b, e;         /* the phrase, in bytes */
+    int found;             /* a phrase was found, even if it did not resolve */
+} speaker;
+
+static int entity_type(const ng_doc *doc, int32_t e)
+{
+    return e >= 0 ? (int)doc->entities.v[e].type : -1;
+}
+
+/* The organization a role belongs to: "a spokeswoman for the dockworkers' union
+ * FNV Havens", "a spokesman for the company". */
+static int32_t org_after_role(const ng_doc *doc, size_t b, size_t e)
+{
+    for (size_t i = b; i + 1 < e; i++) {
+        if (!(tok_is(tok(doc, i), F_ROLE | F_GENERIC) && (word_is(doc, i + 1, "for") || word_is(doc, i + 1, "of") ||
+                                                        word_is(doc, i + 1, "at"))))
+            continue;
+        for (size_t k = i + 2; k < e; k++) {
+            int32_t m = mention_at(doc, (uint32_t)k);
+            if (m < 0)
+                continue;
+            int32_t ent = doc->mentions.v[m].entity;
+            if (ent >= 0 && entity_type(doc, ent) == NG_ORG)
+                return ent;
+        }
+    }
+    return -1;
+}
+
+static int32_t police_entity(const ng_doc *doc)
+{
+    int32_t found = -1;
+    for (size_t i = 0; i < doc->entities.n; i++) {
+        if (doc->entities.v[i].type == NG_ORG && doc->entities.v[i].org_class == ORG_POLICE) {
+            if (found >= 0)
+                return -1; /* two police forces: "police" does not say which */
+            found = (int32_t)i;
+        }
+    }
+    return found;
+}
+
+/* A definite role ("the coach", "the senator"): the person the article gave
+ * that role, if exactly one. */
+static int32_t entity_with_role(const ng_doc *doc, const token *role)
+{
+    int32_t found = -1;
+    for (size_t k = 0; k < doc->mentions.n; k++) {
+        const mention *m = &doc->mentions.v[k];
+        if (m->role_tok < 0 || m->entity < 0)
+            continue;
+        const token *r = tok(doc, (size_t)m->role_tok);
+        size_t n = r->end - r->start;
+        if (n != role->end - role->start || memcmp(doc->text + r->start, doc->text + role->start, n))
+            continue;
+        if (found >= 0 && found != m->entity)
+            return -1;
+        found = m->entity;
+    }
+    return found;
+}
+
+static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
+{
+    speaker s;
+    memset(&s, 0, sizeof s);
+    s.entity = -1;
+    s.found = 1;
+    s.b = tok(doc, b)->start;
+    s.e = tok(doc, e - 1)->end;
+    /* A role for an organization, with no person named before it. */
+    int32_t first_person = -1, first_org = -1, persons = 0, pronoun = -1, nominal = -1;
+    size_t first_person_tok = e;
+    for (size_t i = b; i < e; i++) {
+        int32_t m = mention_at(doc, (uint32_t)i);
+        if (m < 0)
+            continue;
+        const mention *mm = &doc->mentions.v[m];
+        if (mm->first_tok != i)
+            continue;
+        int32_t ent = mm->entity;
+        if (mm->kind == MK_PRONOUN) {
+            if (pronoun < 0 && !(tok(doc, i)->aux & AUX_POSSESSIVE))
+                pronoun = m;
+            continue;
+        }
+        if (mm->kind == MK_NOMINAL) {
+            if (nominal < 0)
+                nominal = m;
+            continue;
+        }
+        if (ent < 0)
+            continue;
+        if (entity_type(doc, ent) == NG_PERSON) {
+            if (first_person < 0) {
+                first_person = ent;
+                first_person_tok = i;
+            }
+            if (ent != first_person)
+                persons++;
+        } else if (entity_type(doc, ent) == NG_ORG && first_org < 0) {
+            first_org = ent;
+        }
+        i = mm->end_tok - 1;
+    }
+    /* "Smith and Jones said": two people; the text does not give one speaker. */
+    if (persons > 0)
+        return s;
+    if (first_person >= 0) {
+        /* "a spokeswoman for ... FNV Havens" names the organization first. */
+        int32_t org = org_after_role(doc, b, first_person_tok);
+        s.kind = SPK_ENTITY;
+        s.entity = org >= 0 ? org : first_person;
+        return s;
+    }
+    int32_t org = org_after_role(doc, b, e);
+    if (org >= 0) {
+        s.kind = SPK_ENTITY;
+        s.entity = org;
+        return s;
+    }
+    if (pronoun >= 0 && pronoun == mention_at(doc, (uint32_t)b)) {
+        /* A pronoun speaks for whom entities.c resolved it to, or no one. */
+        int32_t ent = doc->mentions.v[pronoun].entity;
+        if (ent >= 0) {
+            s.kind = SPK_ENTITY;
+            s.entity = ent;
+        }
+        return s;
+    }
+    if (first_org >= 0) {
+        s.kind = SPK_ENTITY;
+        s.entity = first_org;
+        return s;
+    }
+    if (nominal >= 0) {
+        int32_t ent = doc->mentions.v[nominal].entity;
+        if (ent >= 0) {
+            s.kind = SPK_ENTITY;
+            s.entity = ent;
+        }
+        return s;
+    }
+    /* Generic sources and roles: "Analysts", "U.S. officials", "police",
+     * "a spokesman". The head is the first generic or role noun. */
+    for (size_t i = b; i < e; i++) {
+        const token *t = tok(doc, i);
+        if (t->kind != TK_WORD || !tok_is(t, F_GENERIC | F_ROLE))
+            continue;
+        if (tok_eq(doc, t, "police")) {
+            int32_t p = police_entity(doc);
+            if (p >= 0) {
+                s.kind = SPK_ENTITY;
+                s.entity = p;
+                return s;
+            }
+        }
+        size_t from = b;
+        while (from < i && tok_is(tok(doc, from), F_DET | F_QUANT | F_NUMBER_WORD) &&
+               !(tok(doc, from)->flags & TF_ALLCAPS))
+            from++;
+        int definite = from > b && word_is(doc, b, "the");
+        if (tok_is(t, F_ROLE) && !tok_is(t, F_GENERIC)) {
+            if (definite) {
+                /* "the coach said": the person the article made the coach. */
+                int32_t ent = entity_with_role(doc, t);
+                if (ent >= 0) {
+                    s.kind = SPK_ENTITY;
+                    s.entity = ent;
+                }
+                return s;
+            }
+            /* "a spokesman said": an unnamed person, kept as the role. */
+            from = i;
+        }
+        /* The head may run on: "health officials", "people familiar with the
+         * matter" stops at the first word after the head. */
+        size_t end = i + 1;
+        uint64_t f;
+        uint32_t a;
+        size_t ph = match_phrase(doc, from, F_GENERIC, &f, &a);
+        if (ph && from + ph > end)
+            end = from + ph;
+        s.kind = SPK_GENERIC;
+        s.gen_b = tok(doc, from)->start;
+        s.gen_e = tok(doc, end - 1)->end;
+        return s;
+    }
+    return s;
+}
+
+/* ---- building quote records --------------------------------------------------------------- */
+
+typedef struct attribution {
+    int found;
+    size_t cue_b, cue_e; /* tokens */
+    speaker who;
+} attribution;
+
+static char *generic_text(const ng_doc *doc, const speaker *s)
+{
+    size_t n = s->gen_e - s->gen_b;
+    char *g = ng_xstrndup(doc->text + s->gen_b, n);
+    /* "Analysts said": the capital is the sentence's, not the word's. */
+    if (n > 1 && isupper((unsigned char)g[0]) && islower((unsigned char)g[1]))
+        g[0] = (char)tolower((unsigned char)g[0]);
+    return g;
+}
+
+static void set_speaker(const ng_doc *doc, quote *q, const attribution *a)
+{
+    q->cue_start = q->cue_end = 0;
+    if (a->cue_e > a->cue_b) {
+        q->cue_start = tok(doc, a->cue_b)->start;
+        q->cue_end = tok(doc, a->cue_e - 1)->end;
+    }
+    free(q->generic);
+    q->generic = NULL;
+    q->speaker = a->who.kind;
+    q->entity = a->who.entity;
+    q->spk_start = a->who.b;
+    q->spk_end = a->who.e;
+    if (a->who.kind == SPK_GENERIC)
+        q->generic = generic_text(doc, &a->who);
+}
+
+static quote *add_quote(ng_doc *doc, ng_quote_kind kind, uint32_t start, uint32_t end, int32_t span)
+{
+    quote *q = VEC_PUSH(&doc->quotes);
+    q->kind = kind;
+    q->start = start;
+    q->end = end;
+    q->entity = -1;
+    q->qspan = span;
+    return q;
+}
+
+/* ---- direct quotes: frames around a span --------------------------------------------------- */
+
+/* '"...," she wrote' / '"...," said X' / '"...," according to X' */
+static int attribute_after(const ng_doc *doc, const qspan *q, attribution *a)
+{
+    if (q->open_ended)
+        return 0;
+    size_t i = q->close_tok + 1;
+    const sentence *s = &doc->sents.v[tok(doc, q->close_tok)->sent];
+    size_t limit = s->end_tok;
+    if (i >= limit || tok(doc, i)->para != q->para)
+        return 0;
+    if (is_punct(doc, i, ','))
+        i++;
+    if (i >= limit)
+        return 0;
+    if (is_according_to(doc, i)) {
+        size_t b, e;
+        if (phrase_after(doc, i + 2, limit, &b, &e)) {
+            a->found = 1;
+            a->cue_b = i;
+            a->cue_e = i + 2;
+            a->who = resolve_phrase(doc, b, e);
+            return 1;
+        }
+        return 0;
+    }
+    size_t c = cue_at(doc, i);
+    if (c) {
+        /* Inverted: "said Daniel Yergin, director of ..." */
+        size_t b, e;
+        if (phrase_after(doc, i + c, limit, &b, &e)) {
+            a->found = 1;
+            a->cue_b = i;
+            a->cue_e = i + c;
+            a->who = resolve_phrase(doc, b, e);
+            return 1;
+        }
+        return 0;
+    }
+    /* Subject first: "chief executive Ingrid Vos told reporters". */
+    size_t k = i;
+    while (k < limit && k < i + 16 && np_token(doc, k) && !cue_at(doc, k))
+        k++;
+    if (k < limit && is_punct(doc, k, ',')) {
+        /* "Smith, 45, said" / "Vos, an analyst at Kestrel, said" */
+        size_t m = k + 1;
+        while (m < limit && m < k + 16 && !is_punct(doc, m, ','))
+            m++;
+        if (m + 1 < limit && is_punct(doc, m, ','))
+            k = m + 1;
+    }
+    size_t np_end = k;
+    while (k < limit && lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_ADVERB | F_AUX | F_NEGATION | F_MODAL) &&
+           !cue_at(doc, k))
+        k++;
+    if (k < limit && (tok(doc, k)->flags & TF_CLITIC))
+        k++;
+    c = k < limit ? cue_at(doc, k) : 0;
+    if (!c || np_end == i)
+        return 0;
+    size_t b = i, e = np_end;
+    /* The phrase proper ends before its appositive. */
+    for (size_t x = i; x < np_end; x++)
+        if (is_punct(doc, x, ',')) {
+            e = x;
+            break;
+        }
+    if (e == b)
+        return 0;
+    a->found = 1;
+    a->cue_b = k;
+    a->cue_e = k + c;
+    a->who = resolve_phrase(doc, b, e);
+    return 1;
+}
+
+/* 'Smith said: "..."', 'She wrote in a memo: "..."', 'Smith said the plan was
+ * "dead on arrival."', 'According to police, "..."'. The nearest cue before the
+ * quote in its sentence, with a subject. */
+static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
+{
+    const sentence *s = &doc->sents.v[tok(doc, q->open_tok)->sent];
+    size_t floor = sentence_begin(doc, s);
+    if (q->open_tok <= floor)
+        return 0;
+    for (size_t k = q->open_tok; k > floor; k--) {
+        size_t i = k - 1;
+        const token *t = tok(doc, i);
+        if (t->flags & TF_IN_QUOTE)
+            continue;
+        if (t->flags & TF_QUOTE_CLOSE) {
+            /* Another quote before this one in the sentence: its frame, if any,
+             * is handled there ('"X," he said, "Y."' inherits). */
+            return 0;
+        }
+        if (is_according_to(doc, i)) {
+            size_t b, e;
+            if (phrase_after(doc, i + 2, q->open_tok, &b, &e)) {
+                a->found = 1;
+                a->cue_b = i;
+                a->cue_e = i + 2;
+                a->who = resolve_phrase(doc, b, e);
+                return 1;
+            }
+            continue;
+        }
+        size_t c = cue_at(doc, i);
+        if (!c)
+            continue;
+        uint32_t aux;
+        uint64_t f = cue_feats(doc, i, &aux);
+        size_t b, e;
+        if (finite_cue(doc, i) && subject_before(doc, i, floor, &b, &e)) {
+            a->found = 1;
+            a->cue_b = i;
+            a->cue_e = i + c;
+            a->who = resolve_phrase(doc, b, e);
+            return 1;
+        }
+        if (f & (F_CUE_ING | F_CUE_BASE))
+            continue; /* "by saying", "to explain": the main subject speaks; see below */
+    }
+    return 0;
+}
+
+/* ---- reported speech ------------------------------------------------------------------------ */
+
+/* Skips what stands between a cue and its clause: the listener ("reporters",
+ * "fans and followers", "The Associated Press"), prepositional phrases ("on
+ * Tuesday", "in a statement", "in an interview with Reuters"), a comma.
+ * Returns the first token of the clause ("that" skipped), or `limit`. */
+static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_listener, int *that)
+{
+    *that = 0;
+    size_t k = i;
+    if (has_listener) {
+        /* the listener: a short noun phrase */
+        size_t start = k;
+        while (k < limit && k < start + 6 && np_token(doc, k) && !word_is(doc, k, "that") &&
+               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))))
+            k++;
+    }
+    for (int pps = 0; pps < 3 && k < limit; pps++) {
+        const token *t = tok(doc, k);
+        if (!(tok_is(t, F_PREP) && lower_word(t)) && !(tok_is(t, F_TIME_WORD) && lower_word(t)) &&
+            !(tok_is(t, F_DET) && k + 1 < limit && tok_is(tok(doc, k + 1), F_TIME_WORD) && word_is(doc, k, "last")) &&
+            !(word_is(doc, k, "last") || word_is(doc, k, "this")))
+            break;
+        if (word_is(doc, k, "that"))
+            break;
+        /* A phrase of a few words: "on Tuesday", "in a statement on Monday".
+         * It ends before the clause's subject: a pronoun ("on Tuesday it
+         * would"), a determiner after its noun, or after a date word. */
+        size_t start = k++;
+        while (k < limit && k < start + 7 && np_token(doc, k) && !word_is(doc, k, "that") &&
+               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k)) && k > start + 1)) {
+            const token *x = tok(doc, k), *prev = tok(doc, k - 1);
+            if (tok_is(x, F_PRONOUN) && !(x->aux & AUX_POSSESSIVE))
+                break;
+            if (tok_is(x, F_DET | F_QUANT) && k > start + 1 && !tok_is(prev, F_DET | F_PREP))
+                break;
+            if (k > start + 1 && (tok_is(prev, F_WEEKDAY | F_MONTH | F_TIME_WORD) || prev->kind == TK_NUMBER) &&
+                !tok_is(x, F_TIME_WORD) && x->kind != TK_NUMBER && !is_punct(doc, k, ','))
+                break;
+            k++;
+        }
+    }
+    while (k < limit && (is_punct(doc, k, ',') || is_punct(doc, k, ':')))
+        k++;
+    if (k < limit && word_is(doc, k, "that")) {
+        *that = 1;
+        k++;
+    }
+    return k;
+}
+
+/* Without "that", is [b, e) a clause? "the move had been expected" is; "their
+ * goodbyes to the baby" or "a blog post detailing ..." is not. A clause starts
+ * like a subject and has a finite verb soon. */
+static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
+{
+    if (b >= e)
+        return 0;
+    const token *f = tok(doc, b);
+    if (f->kind == TK_QUOTE)
+        return 0;
+    if (tok_is(f, F_PREP | F_CUE) && lower_word(f) && !tok_is(f, F_DET | F_QUANT))
+        return 0;
+    if (f->kind == TK_WORD && (f->flags & TF_LOWER) && is_ing(doc, f))
+        return 0;
+    if (tok_is(f, F_PRONOUN) && (f->aux & (AUX_OBJECT_CASE | AUX_POSSESSIVE)) && !(f->aux & AUX_NEUTER) &&
+        !tok_eq(doc, f, "her"))
+        return 0;
+    if (tok_eq(doc, f, "her") || tok_eq(doc, f, "their") || tok_eq(doc, f, "his") || tok_eq(doc, f, "goodbye") ||
+        tok_eq(doc, f, "hello") || tok_eq(doc, f, "yes") || tok_eq(doc, f, "no") || tok_eq(doc, f, "so") ||
+        tok_eq(doc, f, "something") || tok_eq(doc, f, "nothing") || tok_eq(doc, f, "anything"))
+        /* "said her goodbyes", "said goodbye", "said so": objects */
+        if (!(b + 1 < e && is_verbish(doc, tok(doc, b + 1))))
+            return 0;
+    for (size_t i = b + 1; i < e && i < b + 12; i++) {
+        const token *t = tok(doc, i);
+        if (is_punct(doc, i, ',') && i < b + 2)
+            return 0;
+        /* A verb after "that", "who" or "by explaining" is not this clause's:
+         * "concluded the post by explaining that Jack will ..." */
+        if (word_is(doc, i, "that") || (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE)) ||
+            (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
+            return 0;
+        if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) && lower_word(t))
+            return 1;
+        if (t->flags & TF_CLITIC && !tok_eq(doc, t, "'s"))
+            return 1; /* she'd, they're, it'll */
+        if (lower_word(t) && is_verbish(doc, t) && !tok_is(t, F_CUE))
+            return 1;
+        if (lower_word(t) && tok_is(t, F_CUE) && finite_cue(doc, i))
+            return 1;
+        /* A present-tense verb after a subject: "the plan works". */
+        size_t n = t->end - t->start;
+        if (lower_word(t) && n > 3 && doc->text[t->end - 1] == 's' && !tok_is(t, F_PREP | F_DET | F_COMMON) &&
+            i == b + 1)
+            return 1;
+    }
+    return 0;
+}
+
+/* The end of a reported clause: the sentence's end before its final
+ * punctuation, or an attribution that closes it (", according to X", ", she
+ * added"), or a coordinated participle that starts a new act ("... and
+ * expressing gratitude" after "by explaining that ..."). */
+static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int participle)
+{
+    size_t e = limit;
+    for (size_t i = b; i < limit; i++) {
+        if (is_punct(doc, i, ';'))
+            return i;
+        if (is_punct(doc, i, ',') && is_according_to(doc, i + 1))
+            return i;
+        if (is_punct(doc, i, ',') && i + 1 < limit && cue_at(doc, i + 1) && i + 2 < limit && !(tok(doc, i + 1)->flags & TF_IN_QUOTE)) {
+            uint32_t aux;
+            uint64_t f = cue_feats(doc, i + 1, &aux);
+            if (f & F_CUE_ING)
+                return i; /* ", adding that ..." starts a new report */
+        }
+        if (participle && word_is(doc, i, "and") && i + 1 < limit && is_ing(doc, tok(doc, i + 1)))
+            return i;
+    }
+    /* Drop the sentence's closing punctuation (outside quotes). */
+    while (e > b) {
+        const token *t = tok(doc, e - 1);
+        if ((t->kind == TK_PUNCT || t->kind == TK_DASH) && !(t->flags & TF_IN_QUOTE))
+            e--;
+        else
+            break;
+    }
+    return e;
+}
+
+/* Is token range [b, e) exactly one quote span, marks included? Then it is a
+ * direct quote, not reported speech. */
+static int is_whole_quote(const ng_doc *doc, size_t b, size_t e)
+{
+    if (b >= e || !(tok(doc, b)->flags & TF_QUOTE_OPEN))
+        return 0;
+    size_t k = e;
+    while (k > b && (tok(doc, k - 1)->kind == TK_PUNCT) && !(tok(doc, k - 1)->flags & TF_IN_QUOTE))
+        k--;
+    return k > b && (tok(doc, k - 1)->flags & TF_QUOTE_CLOSE) && tok(doc, b + 1)->quote == tok(doc, k - 2)->quote;
+}
+
+typedef struct clause_list {
+    VEC(uint32_t) spans; /* pairs of token indices: clause [b, e) */
+} clause_list;
+
+static int inside_clause(const clause_list *cl, size_t i)
+{
+    for (size_t k = 0; k + 1 < cl->spans.n; k += 2)
+        if (i >= cl->spans.v[k] && i < cl->spans.v[k + 1])
+            return 1;
+    return 0;
+}
+
+static void emit_indirect(ng_doc *doc, clause_list *cl, size_t b, size_t e, const attribution *a)
+{
+    while (b < e && (is_punct(doc, b, ',') || tok(doc, b)->kind == TK_DASH))
+        b++;
+    if (e <= b || e - b < 2 || is_whole_quote(doc, b, e))
+        return;
+    quote *q = add_quote(doc, NG_INDIRECT, tok(doc, b)->start, tok(doc, e - 1)->end, -1);
+    set_speaker(doc, q, a);
+    *VEC_PUSH(&cl->spans) = (uint32_t)b;
+    *VEC_PUSH(&cl->spans) = (uint32_t)e;
+}
+
+/* The speaker of a participle or infinitive cue ("..., going on to explain
+ * that", "by saying that", "After telling fans that ..., Teigen wrote"): the
+ * subject of the sentence's main verb. */
+static int main_subject(ng_doc *doc, size_t c, size_t floor, size_t limit, const attribution *direct_in_sentence,
+                        attribution *a, size_t *clause_limit)
+{
+    *clause_limit = limit;
+    if (direct_in_sentence && direct_in_sentence->found) {
+        a->who = direct_in_sentence->who;
+        return 1;
+    }
+    /* A participle phrase that opens the sentence: the subject follows its
+     * comma ("After telling fans ... that she had a miscarriage, model and TV
+     * personality Chrissy Teigen wrote ..."). */
+    int opens = 1;
+    for (size_t i = floor; i < c; i++)
+        if (!(lower_word(tok(doc, i)) || (tok(doc, i)->flags & TF_SENT_START)) ||
+            !(tok_is(tok(doc, i), F_PREP | F_SUBORD | F_ADVERB) || tok(doc, i)->flags & TF_SENT_START))
+            opens = 0;
+    if (opens) {
+        for (size_t i = c + 1; i < limit; i++) {
+            if (!is_punct(doc, i, ','))
+                continue;
+            /* the main clause: a subject, then a verb */
+            size_t k = i + 1;
+            while (k < limit && np_token(doc, k) && k < i + 14)
+                k++;
+            if (k > i + 1 && k < limit && is_verbish(doc, tok(doc, k))) {
+                a->who = resolve_phrase(doc, i + 1, k);
+                *clause_limit = i;
+                return 1;
+            }
+        }
+        return 0;
+    }
+    /* Otherwise the subject before the first verb of the sentence. */
+    for (size_t i = floor; i < c; i++) {
+        if (!is_verbish(doc, tok(doc, i)))
+            continue;
+        size_t b, e;
+        if (subject_before(doc, i, floor, &b, &e)) {
+            a->who = resolve_phrase(doc, b, e);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl, const attribution *direct)
+{
+    size_t floor = sentence_begin(doc, s), limit = s->end_tok;
+    for (size_t i = floor; i < limit; i++) {
+        const token *t = tok(doc, i);
+        if ((t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
+            continue;
+        attribution a;
+        memset(&a, 0, sizeof a);
+        /* According to X, CLAUSE. / CLAUSE, according to X. */
+        if (is_according_to(doc, i)) {
+            size_t b, e;
+            if (!phrase_after(doc, i + 2, limit, &b, &e))
+                continue;
+            a.cue_b = i;
+            a.cue_e = i + 2;
+            a.who = resolve_phrase(doc, b, e);
+            if (i == floor || (i == floor + 1 && tok(doc, floor)->kind == TK_DASH)) {
+                size_t k = e;
+                if (is_punct(doc, k, ',')) {
+                    /* skip an appositive: ", an analyst at Kestrel Securities," */
+                    size_t m = k + 1;
+                    while (m < limit && m < k + 14 && !is_punct(doc, m, ','))
+                        m++;
+                    if (m < limit && is_punct(doc, m, ',') && tok_is(tok(doc, k + 1), F_DET | F_ROLE))
+                        k = m;
+                    k++;
+                }
+                size_t ce = clause_end(doc, k, limit, 0);
+                emit_indirect(doc, cl, k, ce, &a);
+            } else if (i > floor && is_punct(doc, i - 1, ',')) {
+                emit_indirect(doc, cl, floor, i - 1, &a);
+            }
+            i = e;
+            continue;
+        }
+        size_t c = cue_at(doc, i);
+        if (!c)
+            continue;
+        uint32_t aux;
+        uint64_t f = cue_feats(doc, i, &aux);
+        if (!(f & F_CUE_CLAUSE))
+            continue;
+        int listener = (f & F_CUE_OBJECT) != 0;
+        size_t b, e;
+        int that;
+        if (finite_cue(doc, i) && subject_before(doc, i, floor, &b, &e)) {
+            a.cue_b = i;
+            a.cue_e = i + c;
+            a.who = resolve_phrase(doc, b, e);
+            size_t k = clause_start(doc, i + c, limit, listener, &that);
+            size_t ce = clause_end(doc, k, limit, 0);
+            if (k < ce && (that || reads_as_clause(doc, k, ce))) {
+                emit_indirect(doc, cl, k, ce, &a);
+                i = ce;
+                continue;
+            }
+            /* CLAUSE, X said. — the cue closes the sentence. */
+            size_t after = i + c;
+            size_t k2 = clause_start(doc, after, limit, listener, &that);
+            int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.');
+            if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
+                emit_indirect(doc, cl, floor, b - 1, &a);
+                continue;
+            }
+            /* Mid-sentence: "The cuts, de Graaf said, will save money." */
+            if (b > floor && is_punct(doc, b - 1, ',') && is_punct(doc, k2, ',') && !that &&
+                !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
+                emit_indirect(doc, cl, floor, b - 1, &a);
+                size_t ce2 = clause_end(doc, k2 + 1, limit, 0);
+                emit_indirect(doc, cl, k2 + 1, ce2, &a);
+                i = ce2;
+            }
+            continue;
+        }
+        /* CLAUSE, said X. (inverted at the end) */
+        if ((aux & AUX_CUE_PAST) && i > floor + 2 && is_punct(doc, i - 1, ',') &&
+            !(tok(doc, i - 2)->flags & TF_QUOTE_CLOSE) && phrase_after(doc, i + c, limit, &b, &e) &&
+            (e >= limit || is_punct(doc, e, '.') || is_punct(doc, e, ','))) {
+            a.cue_b = i;
+            a.cue_e = i + c;
+            a.who = resolve_phrase(doc, b, e);
+            emit_indirect(doc, cl, floor, i - 1, &a);
+            i = e;
+            continue;
+        }
+        /* Participles and infinitives: "by saying that", "going on to explain
+         * that", "After telling fans ... that". */
+        if (f & (F_CUE_ING | F_CUE_BASE)) {
+            if ((f & F_CUE_BASE) && !(i > 0 && word_is(doc, i - 1, "to")))
+                continue;
+            size_t k = clause_start(doc, i + c, limit, listener, &that);
+            if (!that)
+                continue;
+            size_t clause_limit;
+            if (!main_subject(doc, i, floor, limit, direct, &a, &clause_limit))
+                continue;
+            a.cue_b = i;
+            a.cue_e = i + c;
+            size_t ce = clause_end(doc, k, clause_limit, 1);
+            emit_indirect(doc, cl, k, ce, &a);
+            i = ce;
+        }
+    }
+}
+
+/* ---- direct quotes ------------------------------------------------------------------------- */
+
+/* Quoted words that name something rather than report speech: the app "Drip
+ * Coach", the film "Gone Girl", a so-called "reset". */
+static int is_title_or_term(const ng_doc *doc, const qspan *q)
+{
+    size_t n = q->end_tok - q->first_tok;
+    size_t words = 0, caps = 0, terminal = 0;
+    for (size_t i = q->first_tok; i < q->end_tok; i++) {
+        const token *t = tok(doc, i);
+        if (t->kind == TK_WORD || t->kind == TK_NUMBER) {
+            words++;
+            if ((t->flags & TF_CAP) || !tok_is(t, F_COMMON) || t->kind == TK_NUMBER || tok_is(t, F_DET | F_PREP | F_CONJ))
+                caps += (t->flags & TF_CAP) != 0 || tok_is(t, F_DET | F_PREP | F_CONJ);
+        }
+        if (t->kind == TK_PUNCT && strchr(".!?,", doc->text[t->start]))
+            terminal = 1;
+    }
+    (void)n;
+    if (q->open_tok > 0) {
+        const token *p = tok(doc, q->open_tok - 1);
+        if (tok_is(p, F_MEDIA_NOUN) && words <= 8)
+            return 1;
+    }
+    if (words <= 3 && !terminal)
+        return 1;
+    /* Title case: every word capitalized or a small word. */
+    if (words <= 8 && caps == words && !terminal)
+        return 1;
+    return 0;
+}
+
+typedef struct direct_state {
+    attribution *attr; /* per quote span */
+    int32_t *quote_of;   /* per quote span: the quote record, or -1 */
+} direct_state;
+
+static void attribute_direct(ng_doc *doc, direct_state *st)
+{
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        const qspan *q = &doc->qspans.v[k];
+        attribution *a = &st->attr[k];
+        if (doc->paras.v[q->para].kind != PARA_BODY)
+            continue;
+        if (!attribute_after(doc, q, a))
+            attribute_before(doc, q, a);
+    }
+}
+
+/* The pieces of a quote running over paragraphs share one speaker, wherever
+ * the attribution stands. */
+static void share_over_pieces(ng_doc *doc, direct_state *st)
+{
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        int32_t p = doc->qspans.v[k].prev_piece;
+        if (p >= 0 && !st->attr[k].found && st->attr[p].found)
+            st->attr[k] = st->attr[p];
+    }
+    for (size_t k = doc->qspans.n; k-- > 0;) {
+        int32_t p = doc->qspans.v[k].prev_piece;
+        if (p >= 0 && st->attr[k].found && !st->attr[p].found)
+            st->attr[p] = st->attr[k];
+    }
+}
+
+/* Another named person or a speech verb between two quotes means the second may
+ * be someone else's. */
+static int other_voice_between(const ng_doc *doc, size_t from_tok, size_t to_tok, int32_t speaker_entity)
+{
+    for (size_t i = from_tok; i < to_tok; i++) {
+        const token *t = tok(doc, i);
+        if (t->flags & TF_IN_QUOTE)
+            continue;
+        int32_t m = mention_at(doc, (uint32_t)i);
+        if (m >= 0) {
+            const mention *mm = &doc->mentions.v[m];
+            if (mm->kind == MK_NAME && mm->entity != speaker_entity && mm->entity >= 0 &&
+                doc->entities.v[mm->entity].type == NG_PERSON)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A quote after an attributed quote in the same paragraph keeps its speaker;
+ * so does a paragraph that is nothing but a quote, right after a paragraph
+ * whose quote was attributed; and a quote after a paragraph that ends by
+ * introducing it ("She wrote:"). */
+static void inherit(ng_doc *doc, direct_state *st)
+{
+    int32_t last = -1; /* the last attributed span */
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        const qspan *q = &doc->qspans.v[k];
+        if (doc->paras.v[q->para].kind != PARA_BODY || q->single)
+            continue;
+        attribution *a = &st->attr[k];
+        if (!a->found && last >= 0) {
+            const qspan *p = &doc->qspans.v[last];
+            const attribution *pa = &st->attr[last];
+            int32_t who = pa->who.kind == SPK_ENTITY ? pa->who.entity : -1;
+            int same_para = p->para == q->para;
+            int bare_next = q->para == p->para + 1 && (tok(doc, q->open_tok)->flags & TF_PARA_START) &&
+                            (q->open_ended || q->close_tok + 2 >= doc->toks.n ||
+                             tok(doc, q->close_tok + 1)->para != q->para ||
+                             (tok(doc, q->close_tok + 1)->kind == TK_PUNCT && (q->close_tok + 2 >= doc->toks.n ||
+                                                                             tok(doc, q->close_tok + 2)->para != q->para)));
+            /* the previous paragraph must end with that quote's attribution */
+            if (bare_next) {
+                size_t end_prev = q->open_tok;
+                for (size_t x = p->close_tok + 1; x < end_prev; x++)
+                    if (tok(doc, x)->kind == TK_QUOTE && (tok(doc, x)->flags & TF_QUOTE_OPEN))
+                        bare_next = 0;
+            }
+            if ((same_para || bare_next) && !other_voice_between(doc, p->close_tok, q->open_tok, who))
+                *a = *pa;
+        }
+        if (!a->found && (tok(doc, q->open_tok)->flags & TF_PARA_START) && q->para > 0) {
+            /* "She wrote in the post:" closing the paragraph before */
+            size_t o = q->open_tok;
+            if (o >= 1 && is_punct(doc, o - 1, ':') && tok(doc, o - 1)->para + 1 == q->para) {
+                const sentence *s = &doc->sents.v[tok(doc, o - 1)->sent];
+                size_t floor = sentence_begin(doc, s);
+                for (size_t i = floor; i < o - 1; i++) {
+                    size_t c = cue_at(doc, i), b, e;
+                    if (c && finite_cue(doc, i) && subject_before(doc, i, floor, &b, &e)) {
+                        a->found = 1;
+                        a->cue_b = i;
+                        a->cue_e = i + c;
+                        a->who = resolve_phrase(doc, b, e);
+                        break;
+                    }
+                }
+            }
+        }
+        if (a->found)
+            last = (int32_t)k;
+    }
+}
+
+static void emit_direct(ng_doc *doc, direct_state *st)
+{
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        const qspan *q = &doc->qspans.v[k];
+        st->quote_of[k] = -1;
+        if (doc->paras.v[q->para].kind != PARA_BODY)
+            continue;
+        attribution *a = &st->attr[k];
+        /* Quoted words that name a thing are not quotes, attributed or not,
+         * unless a speech verb frames them directly. */
+        int term = is_title_or_term(doc, q);
+        if (q->single && !a->found)
+            continue;
+        if (term && !(a->found && (q->end_tok - q->first_tok) >= 2 && !tok_is(tok(doc, q->open_tok > 0 ? q->open_tok - 1 : 0), F_MEDIA_NOUN)))
+            continue;
+        st->quote_of[k] = (int32_t)doc->quotes.n;
+        quote *rec = add_quote(doc, NG_DIRECT, q->start, q->end, (int32_t)k);
+        if (a->found)
+            set_speaker(doc, rec, a);
+    }
+}
+
+/* A direct quote inside a reported clause ('Smith said the plan was "dead on
+ * arrival"') speaks with the clause's speaker. */
+static void speakers_from_clauses(ng_doc *doc, direct_state *st, size_t n_direct)
+{
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        int32_t qi = st->quote_of[k];
+        if (qi < 0 || doc->quotes.v[qi].speaker != SPK_NONE || st->attr[k].found)
+            continue;
+        quote *d = &doc->quotes.v[qi];
+        for (size_t j = n_direct; j < doc->quotes.n; j++) {
+            quote *r = &doc->quotes.v[j];
+            if (r->kind == NG_INDIRECT && r->start <= d->start && d->end <= r->end && r->speaker != SPK_NONE) {
+                d->speaker = r->speaker;
+                d->entity = r->entity;
+                d->spk_start = r->spk_start;
+                d->spk_end = r->spk_end;
+                d->cue_start = r->cue_start;
+                d->cue_end = r->cue_end;
+                if (r->generic)
+                    d->generic = ng_xstrndup(r->generic, strlen(r->generic));
+                break;
+            }
+        }
+    }
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const quote *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+void find_quotes(ng_doc *doc)
+{
+    direct_state st;
+    st.attr = ng_xcalloc(doc->qspans.n + 1, sizeof *st.attr);
+    st.quote_of = ng_xcalloc(doc->qspans.n + 1, sizeof *st.quote_of);
+    attribute_direct(doc, &st);
+    share_over_pieces(doc, &st);
+    inherit(doc, &st);
+    share_over_pieces(doc, &st);
+    emit_direct(doc, &st);
+    size_t n_direct = doc->quotes.n;
+
+    clause_list cl = {0};
+    for (size_t s = 0; s < doc->sents.n; s++) {
+        const sentence *se = &doc->sents.v[s];
+        if (!body_sentence(doc, se))
+            continue;
+        /* The first attributed direct quote of the sentence, for participles. */
+        const attribution *direct = NULL;
+        for (size_t i = se->first_tok; i < se->end_tok; i++) {
+            const token *t = tok(doc, i);
+            if ((t->flags & TF_QUOTE_OPEN) && t->kind == TK_QUOTE && i + 1 < se->end_tok) {
+                int32_t q = tok(doc, i + 1)->quote;
+                if (q >= 0 && st.attr[q].found) {
+                    direct = &st.attr[q];
+                    break;
+                }
+            }
+        }
+        indirect_in_sentence(doc, se, &cl, direct);
+        cl.spans.n = 0; /* clauses do not cross sentences */
+    }
+    VEC_FREE(&cl.spans);
+    speakers_from_clauses(doc, &st, n_direct);
+    if (doc->quotes.n > 1)
+        qsort(doc->quotes.v, doc->quotes.n, sizeof *doc->quotes.v, by_start);
+    free(st.attr);
+    free(st.quote_of);
+}

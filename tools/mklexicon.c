@@ -103,6 +103,7 @@ static const attr_name attr_names[] = {
     {"credit", F_CREDIT_WORD, 0},
     {"stop", F_STOP, 0},
     {"pluralnoun", F_PLURAL_NOUN, 0},
+    {"notname", F_NOT_NAME, 0},
     {"male", 0, AUX_MALE},
     {"female", 0, AUX_FEMALE},
     {"neuter", 0, AUX_NEUTER},
@@ -352,6 +353,17 @@ static void read_data_file(const char *path)
     current_file = NULL;
 }
 
+/* Is the word known to the dictionary in lower case (or as a month)? */
+static int is_common(const char *word)
+{
+    char lower[512];
+    size_t n = utf8_lower(word, strlen(word), lower, sizeof lower);
+    if (!n)
+        return 0;
+    uint32_t *slot = find_slot(lower, n);
+    return *slot && (items[*slot - 1].feats & (F_COMMON | F_MONTH | F_WEEKDAY));
+}
+
 static void read_list(const char *spec)
 {
     const char *eq = strchr(spec, '=');
@@ -363,6 +375,14 @@ static void read_list(const char *spec)
         die("attributes too long");
     memcpy(attrs, spec, n);
     attrs[n] = 0;
+    /* "rare" in a list's attributes: skip entries the dictionary knows as
+     * ordinary lower-case words (the Moby names list has "The" and "How"). */
+    int rare = 0;
+    char *r = strstr(attrs, "rare");
+    if (r && (r == attrs || r[-1] == ',') && (r[4] == 0 || r[4] == ',')) {
+        rare = 1;
+        memmove(r, r + 4, strlen(r + 4) + 1);
+    }
     uint64_t feats = 0;
     uint32_t aux = 0;
     parse_attrs(attrs, &feats, &aux);
@@ -371,8 +391,11 @@ static void read_list(const char *spec)
     while (fgets(line, sizeof line, f)) {
         current_line++;
         char *s = trim(line);
-        if (*s && *s != '#')
-            add_entry(s, feats, aux);
+        if (!*s || *s == '#')
+            continue;
+        if (rare && is_common(s))
+            continue;
+        add_entry(s, feats, aux);
     }
     fclose(f);
     current_file = NULL;
@@ -456,14 +479,17 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++)
         if (!strcmp(argv[i], "--dict") && i + 1 < argc)
             read_dictionary(argv[++i]);
+    /* Then the project's own lists, so that the "rare" filter of the npm
+     * lists below sees the months and weekdays. */
     for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--dict"))
+        if (!strcmp(argv[i], "--dict") || !strcmp(argv[i], "--list"))
             i++;
-        else if (!strcmp(argv[i], "--list") && i + 1 < argc)
-            read_list(argv[++i]);
         else
             read_data_file(argv[i]);
     }
+    for (int i = 2; i < argc; i++)
+        if (!strcmp(argv[i], "--list") && i + 1 < argc)
+            read_list(argv[++i]);
     write_blob(argv[1]);
     return 0;
 }
