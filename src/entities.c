@@ -209,6 +209,10 @@ static void consider(ng_doc *doc, size_t mi, uint32_t j, int32_t *best, int *bes
         rank = 2;
     else if (is_acronym_of(doc, m, o) && org)
         rank = 2;
+    else if (name_len(m) == 1 && name_len(o) >= 2 && !org && !hint_is(o, NG_LOC) && !hint_is(m, NG_LOC) &&
+             (hint_is(o, NG_PERSON) || doc->entities.v[o->entity].type == NG_PERSON) &&
+             tok_text_eq(doc, tok(doc, m->first_tok), tok(doc, o->first_tok)))
+        rank = 2; /* "Tsao" for "Tsao Mei-ling": surname first */
     if (!rank)
         return;
     /* A later mention only counts when nothing earlier does. */
@@ -557,7 +561,11 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
         int32_t i = sal->mru[k];
         const entity *e = &doc->entities.v[i];
         const recent *r = &sal->r[i];
-        if (e->type != NG_ORG)
+        /* "the company" may be the first word that a name with no class word
+         * ("SkyMeridian", "Evergreen Terrace Senior Living") is an
+         * organization: descriptions reach unknown names too. */
+        if (e->type != NG_ORG && !(e->type == NG_MISC && m->kind == MK_NOMINAL && e->canonical >= 0 &&
+                                   !tok_is(tok(doc, doc->mentions.v[e->canonical].first_tok), F_DEMONYM | F_PLACE)))
             continue;
         if (m->org_class && e->org_class && m->org_class != e->org_class)
             continue;
@@ -639,9 +647,13 @@ static void resolve_references(ng_doc *doc)
             if (e >= 0 && !doc->entities.v[e].gender)
                 doc->entities.v[e].gender = m->gender;
         } else if (m->kind == MK_PRONOUN && m->gender == AUX_NEUTER) {
-            e = resolve_org(doc, m, &sal, 1);
+            /* "it" reaches further when it speaks ("It said ...") */
+            mark_pronoun_role(doc, m);
+            e = resolve_org(doc, m, &sal, (m->flags & MF_SPEAKER) ? 4 : 1);
         } else if (m->kind == MK_NOMINAL && m->type_hint == NG_ORG) {
             e = resolve_org(doc, m, &sal, 40);
+            if (e >= 0 && doc->entities.v[e].type == NG_MISC)
+                doc->entities.v[e].type = NG_ORG;
         } else if (m->kind == MK_NOMINAL && m->type_hint == NG_PERSON) {
             e = resolve_person(doc, m, &sal, 0);
         }

@@ -65,7 +65,8 @@ enum {
     F_STOP = 1ull << 42,        /* other function words: it, there, so, ... */
     F_PLURAL_NOUN = 1ull << 43, /* a plural common noun that can start a clause */
     F_PHRASE = 1ull << 44,      /* the entry is a multi-word phrase */
-    F_NOT_NAME = 1ull << 45     /* capitalized, yet no name: "TV", "CEO", "GDP" */
+    F_NOT_NAME = 1ull << 45,    /* capitalized, yet no name: "TV", "CEO", "GDP" */
+    F_LOC_WORD = 1ull << 46     /* place head word: "River", "Street", "County" */
 };
 
 /* The `aux` field: small enumerations packed in 32 bits. */

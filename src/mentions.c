@@ -238,6 +238,11 @@ static void guess_type(ng_doc *doc, mention *m)
         m->type_hint = NG_ORG;
         return;
     }
+    /* "Willow River", "Dock Street", "Orange County": a place head word. */
+    if (n >= 2 && tok_is(last, F_LOC_WORD) && (last->flags & TF_CAP)) {
+        m->type_hint = NG_LOC;
+        return;
+    }
     if (is_acronym(doc, first) && !tok_is(first, F_PERSONAL_NAME)) {
         m->type_hint = NG_ORG;
         return;
@@ -252,15 +257,13 @@ static void guess_type(ng_doc *doc, mention *m)
         initial |= (tok(doc, i)->flags & TF_INITIAL) != 0;
     }
     if (n >= 2 && n <= 5) {
-        if (tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE) && !tok_is(last, F_PLACE | F_COUNTRY))
+        if (tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE) && !tok_is(last, F_COUNTRY))
             m->type_hint = NG_PERSON;
         else if (particle || initial)
             m->type_hint = NG_PERSON;
         else if (tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_PLACE) && !tok_is(first, F_COMMON) &&
                  !(tok_is(first, F_PLACE)))
             m->type_hint = NG_PERSON;
-        else if (k > 0 && (feats & F_PLACE))
-            m->type_hint = NG_LOC; /* "Beverly Hills Police"? no: handled by org words */
     } else if (n == 1) {
         if (tok_is(first, F_KNOWN_ORG))
             m->type_hint = NG_ORG;
@@ -276,14 +279,31 @@ static void guess_type(ng_doc *doc, mention *m)
 
 /* What precedes a name: a title in the run ("Sen.", "Vice President"), or a
  * lower-case role noun ("chief executive Ingrid Vos", "analyst Jane Roe"). */
+/* The length of a title or capitalized role phrase at token i ("Sen.", "Vice
+ * President", "Co-author", "Actress") that a name follows within [i, e). */
+static size_t title_before_name(ng_doc *doc, size_t i, size_t e, uint64_t *feats, uint32_t *aux)
+{
+    size_t k = match_phrase(doc, i, F_TITLE | F_ROLE, feats, aux);
+    if (!k || i + k >= e || !(tok(doc, i)->flags & TF_CAP))
+        return 0;
+    /* A role word only counts as a title when a personal name follows:
+     * "Singer Dev Ramaswami", not "Morning Star Partners". */
+    const token *n = tok(doc, i + k);
+    if (!(*feats & F_TITLE) && !(e - (i + k) >= 2 || tok_is(n, F_PERSONAL_NAME)))
+        return 0;
+    if (tok_is(tok(doc, e - 1), F_ORG_WORD) && (tok(doc, e - 1)->flags & TF_CAP) && !tok_is(n, F_FIRST_MALE | F_FIRST_FEMALE))
+        return 0; /* "Chief Executive Partners" */
+    return k;
+}
+
 static size_t strip_titles(ng_doc *doc, mention *m)
 {
     size_t b = m->first_tok;
     while (b < m->end_tok) {
         uint64_t feats;
         uint32_t aux;
-        size_t k = match_phrase(doc, b, F_TITLE, &feats, &aux);
-        if (!k || b + k >= m->end_tok)
+        size_t k = title_before_name(doc, b, m->end_tok, &feats, &aux);
+        if (!k)
             break;
         /* A title is a title only when a name follows it. */
         m->title_tok = (int32_t)b;
@@ -417,6 +437,19 @@ static void find_names(ng_doc *doc, size_t i0, size_t limit)
         /* Function words are never names, wherever they stand. */
         while (b < e && is_function_word(tok(doc, b)) && !tok_is(tok(doc, b), F_KNOWN_ORG | F_PERSONAL_NAME))
             b++;
+        /* "Tolliver County Prosecutor Janine Marsh": a title inside the run
+         * starts the person's name; what stands before it is a name of its
+         * own (or an ordinary word, dropped). */
+        for (size_t p = b + 1; p + 1 < e; p++) {
+            uint64_t f;
+            uint32_t a;
+            if (!title_before_name(doc, p, e, &f, &a) || is_connector(doc, tok(doc, p - 1)))
+                continue;
+            if (p - b > 1 || !tok_is(tok(doc, b), F_COMMON) || tok_is(tok(doc, b), F_PLACE | F_KNOWN_ORG))
+                add_name(doc, b, p);
+            b = p;
+            break;
+        }
         while (b < e) {
             size_t s = split_at_connector(doc, b, e);
             size_t end = s;

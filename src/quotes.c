@@ -187,10 +187,10 @@ static int np_token(const ng_doc *doc, size_t i)
  * ends the appositive (at `close`), returns the comma that opens it, or 0. */
 static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
 {
-    for (size_t k = close; k > floor + 1 && close - k < 20; k--) {
+    for (size_t k = close; k > floor + 1 && close - k < 24; k--) {
         size_t j = k - 1;
         if (tok(doc, j)->flags & TF_IN_QUOTE)
-            return 0;
+            continue; /* a title: 'who starred in "Salt Road,"' */
         if (is_punct(doc, j, ',')) {
             const token *a = tok(doc, j + 1);
             if (tok_is(a, F_DET | F_ROLE | F_RELATIVE | F_QUANT) || a->kind == TK_NUMBER ||
@@ -198,7 +198,8 @@ static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
                 return j;
             return 0;
         }
-        if (is_punct(doc, j, '.') || is_punct(doc, j, ';') || tok(doc, j)->kind == TK_QUOTE)
+        if ((is_punct(doc, j, '.') && (tok(doc, j)->flags & TF_SPACE_BEFORE)) || is_punct(doc, j, ';') ||
+            (tok(doc, j)->kind == TK_QUOTE && !(tok(doc, j)->flags & (TF_QUOTE_OPEN | TF_QUOTE_CLOSE)) && 0))
             return 0;
     }
     return 0;
@@ -226,12 +227,13 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         k--;
     if (k <= floor)
         return 0;
-    size_t end = k;
+    size_t end = k, appos_end = k;
     if (is_punct(doc, k - 1, ',')) {
         size_t open = appositive_start(doc, k - 1, floor);
         if (!open)
             return 0;
         end = open;
+        appos_end = k - 1;
     }
     size_t start = end;
     while (start > floor) {
@@ -247,7 +249,18 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
             break;
         start--;
     }
-    if (start >= end || end - start > 14)
+    /* "Dwayne Kessler, president of Local 418 ..., which represents ...,
+     * said": the phrase found is itself an appositive; its name stands
+     * before the comma. */
+    if (start < end && start > floor + 1 && is_punct(doc, start - 1, ',') &&
+        (tok_is(tok(doc, start), F_DET | F_ROLE) && lower_word(tok(doc, start)))) {
+        size_t n0 = start - 1;
+        while (n0 > floor && np_token(doc, n0 - 1) && (tok(doc, n0 - 1)->flags & (TF_CAP | TF_ALLCAPS)))
+            n0--;
+        if (n0 < start - 1 && mention_at(doc, (uint32_t)n0) >= 0)
+            start = n0;
+    }
+    if (start >= end || end - start > 24)
         return 0;
     /* A phrase starting with a preposition is an adverbial: "In the post,". */
     const token *f = tok(doc, start);
@@ -258,7 +271,9 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     if (np_has_verb(doc, start, end))
         return 0;
     *b = start;
-    *e = end;
+    /* The appositive goes with the phrase: it may hold the name ("The
+     * developer, Cascade Ridge Partners, said"). */
+    *e = appos_end > end && !np_has_verb(doc, end + 1, appos_end) ? appos_end : end;
     return 1;
 }
 
@@ -647,6 +662,15 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
         uint32_t aux;
         uint64_t f = cue_feats(doc, i, &aux);
         size_t b, e;
+        /* A cue right before the quote ("commented, "...""; "wrote in a memo:")
+         * frames it; one further back must report speech ("said the plan was
+         * "..."", not "had asked to be left out ... "..."). */
+        int adjacent = 1;
+        for (size_t x = i + c; x < q->open_tok; x++)
+            if (!np_token(doc, x) && !is_punct(doc, x, ',') && !is_punct(doc, x, ':') && !word_is(doc, x, "that"))
+                adjacent = 0;
+        if (!adjacent && (!(f & F_CUE_CLAUSE) || (aux & AUX_CUE_QUESTION)))
+            continue;
         if (finite_cue(doc, i) && subject_before(doc, i, floor, &b, &e)) {
             a->found = 1;
             a->cue_b = i;

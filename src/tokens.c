@@ -290,7 +290,16 @@ static void add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
     /* The period after an abbreviation, an initial or "U.S" is part of it. */
     if (!c && stem_end < doc->len && s[stem_end] == '.' && !number) {
         int initial = stem_end - b == 1 && (t->flags & TF_CAP);
-        if (dots || initial || (t->feats & F_ABBREV)) {
+        /* "D-Ore.", "R-Calif.": a party and a state abbreviation. */
+        int hyphen_abbrev = 0;
+        for (size_t h = stem_end; h > b + 1; h--) {
+            if (s[h - 1] == '-') {
+                uint32_t e2 = lookup_word(&doc->engine->lex, s + h, stem_end - h);
+                hyphen_abbrev = e2 && (lexicon_entry(&doc->engine->lex, e2)->feats & F_ABBREV);
+                break;
+            }
+        }
+        if (dots || initial || hyphen_abbrev || (t->feats & F_ABBREV)) {
             t->end++;
             t->flags |= TF_ABBREV_DOT | (initial ? TF_INITIAL : 0);
             if (dots || initial) /* look up with the period: "u.s" */
@@ -354,7 +363,7 @@ void tokenize(ng_doc *doc)
             push_token(doc, (uint32_t)i, (uint32_t)e, TK_PUNCT, pending);
             i = e;
         } else {
-            int punct = strchr(".,;:!?()[]{}", cp) != NULL && cp != 0 && cp < 0x80;
+            int punct = cp > 0 && cp < 0x80 && strchr(".,;:!?()[]{}", cp) != NULL;
             if (cp == 0x2026) /* … */
                 punct = 1;
             push_token(doc, (uint32_t)i, (uint32_t)(i + (size_t)n), punct ? TK_PUNCT : TK_SYMBOL, pending);
@@ -365,7 +374,7 @@ void tokenize(ng_doc *doc)
             token *t = &doc->toks.v[k];
             while (para + 1 < doc->paras.n && t->start >= doc->paras.v[para].end)
                 para++;
-            if (k == before && (doc->toks.n == 1 || doc->toks.v[k - 1].para != para || k == 0))
+            if (k == before && (k == 0 || doc->toks.v[k - 1].para != para))
                 t->flags |= TF_PARA_START;
             t->para = para;
         }

@@ -104,6 +104,7 @@ static const attr_name attr_names[] = {
     {"stop", F_STOP, 0},
     {"pluralnoun", F_PLURAL_NOUN, 0},
     {"notname", F_NOT_NAME, 0},
+    {"locword", F_LOC_WORD, 0},
     {"male", 0, AUX_MALE},
     {"female", 0, AUX_FEMALE},
     {"neuter", 0, AUX_NEUTER},

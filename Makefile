@@ -1,0 +1,50 @@
+# nutgraf: the two commands of the README, and the developer's others.
+#
+#   make demo    install what is missing, build, run on the bundled example
+#   make test    install what is missing, build, run the whole test suite
+#   make         build build/nutgraf and the library
+#   make asan    build with AddressSanitizer + UBSan and run the suite
+#   make eval    accuracy on the project's gold articles
+#   make bench   throughput and peak memory
+#
+# CMake builds and CTest runs the tests underneath.
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all setup build demo test asan eval holdout bench clean
+
+all: build
+
+setup:
+	@tools/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -DNG_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/nutgraf extract --date 2025-11-19 --pretty examples/millbrook-council.txt
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan: setup
+	@cmake -S . -B $(ASAN_BUILD) -DNG_WERROR=ON -DCMAKE_BUILD_TYPE=Debug \
+		-DNG_SANITIZE=address,undefined $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+eval: build
+	python3 tests/eval/score.py $(BUILD)/nutgraf tests/articles
+
+holdout: build
+	python3 tests/eval/score.py $(BUILD)/nutgraf tests/holdout
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
