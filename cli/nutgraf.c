@@ -2,6 +2,7 @@
  * nutgraf: the command-line tool. It uses only the public API in nutgraf.h,
  * plus jansson to read JSON Lines input.
  */
+#define _POSIX_C_SOURCE 200809L /* getline */
 #include "nutgraf.h"
 
 #include <errno.h>
@@ -164,44 +165,20 @@ static int extract_one(ng_engine *engine, const options *o)
 
 /* ---- JSON Lines ----------------------------------------------------------------- */
 
-/* Reads one line of any length; a line longer than `limit` is consumed but
- * only its first limit+1 bytes are kept (*truncated set). NULL at end. */
+/* Reads one line of any length (without its newline). A line longer than
+ * `limit` is read whole but reported as truncated, so that one bad record
+ * does not stop the run. NULL at the end of input. */
 static char *read_line(FILE *f, size_t limit, char **buf, size_t *cap, size_t *len, int *truncated)
 {
-    size_t n = 0;
-    int c;
-    *truncated = 0;
-    int any = 0;
-    while ((c = getc(f)) != EOF) {
-        any = 1;
-        if (c == '\n')
-            break;
-        if (n > limit) {
-            *truncated = 1;
-            continue;
-        }
-        if (n + 1 >= *cap) {
-            size_t nc = *cap ? *cap * 2 : 1 << 16;
-            char *b = realloc(*buf, nc);
-            if (!b)
-                return NULL;
-            *buf = b;
-            *cap = nc;
-        }
-        (*buf)[n++] = (char)c;
-    }
-    if (!any)
+    ssize_t n = getline(buf, cap, f);
+    if (n < 0)
         return NULL;
-    if (n && (*buf)[n - 1] == '\r')
-        n--;
-    if (!*buf) {
-        *buf = malloc(1);
-        if (!*buf)
-            return NULL;
-        *cap = 1;
-    }
-    (*buf)[n] = 0;
-    *len = n;
+    if (n > 0 && (*buf)[n - 1] == '\n')
+        (*buf)[--n] = 0;
+    if (n > 0 && (*buf)[n - 1] == '\r')
+        (*buf)[--n] = 0;
+    *len = (size_t)n;
+    *truncated = (size_t)n > limit;
     return *buf;
 }
 

@@ -198,7 +198,7 @@ const char *ng_doc_date(const ng_doc *doc)
 /* ---- public views ----------------------------------------------------------------- */
 
 /* Byte offsets to code point offsets, for offsets handed out in order or not:
- * a checkpoint every 256 bytes keeps each conversion short. */
+ * a checkpoint every 64 bytes keeps each conversion short. */
 typedef struct cp_index {
     const char *text;
     size_t len;
@@ -209,11 +209,11 @@ static void cp_index_init(cp_index *ix, const ng_doc *doc)
 {
     ix->text = doc->text;
     ix->len = doc->len;
-    size_t n = doc->len / 256 + 2;
+    size_t n = doc->len / 64 + 2;
     ix->marks = ng_xcalloc(n, sizeof *ix->marks);
     size_t count = 0;
     for (size_t k = 1; k < n; k++) {
-        size_t b = (k - 1) * 256, e = k * 256 < doc->len ? k * 256 : doc->len;
+        size_t b = (k - 1) * 64, e = k * 64 < doc->len ? k * 64 : doc->len;
         if (b < e)
             count += utf8_count(doc->text + b, e - b);
         ix->marks[k] = count;
@@ -222,8 +222,8 @@ static void cp_index_init(cp_index *ix, const ng_doc *doc)
 
 static size_t cp_of(const cp_index *ix, size_t byte)
 {
-    size_t k = byte / 256;
-    return ix->marks[k] + utf8_count(ix->text + k * 256, byte - k * 256);
+    size_t k = byte / 64;
+    return ix->marks[k] + utf8_count(ix->text + k * 64, byte - k * 64);
 }
 
 static ng_mention make_mention(const cp_index *ix, uint32_t b, uint32_t e)

@@ -324,7 +324,22 @@ static inline int tok_is_word(const token *t)
     return t->kind == TK_WORD;
 }
 
-/* Case-insensitive comparison of a token with an ASCII word. */
-int tok_eq(const ng_doc *doc, const token *t, const char *word);
+/* Case-insensitive comparison of a token with a lower-case ASCII word. Inline,
+ * so that strlen of a literal folds away: it is called in hot loops. */
+static inline int tok_eq(const ng_doc *doc, const token *t, const char *word)
+{
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    const char *s = doc->text + t->start;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != word[i])
+            return 0;
+    }
+    return 1;
+}
 
 #endif

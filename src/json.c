@@ -4,12 +4,35 @@
  */
 #include "internal.h"
 
+/* Does any of the 8 bytes need a look: a quote, a backslash, a control
+ * character, DEL, or 0xE2 (the lead byte of U+2028 and U+2029)? The test may
+ * say yes wrongly (then the slow path looks), never no wrongly. */
+static int needs_escape8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#define HAS_ZERO_BYTE(v) (((v) - ones) & ~(v) & highs)
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), e2 = w ^ (ones * 0xE2), del = w ^ (ones * 0x7F);
+    return (HAS_ZERO_BYTE(q) | HAS_ZERO_BYTE(bs) | HAS_ZERO_BYTE(e2) | HAS_ZERO_BYTE(del) |
+            ((w - ones * 0x20) & ~w & highs)) != 0;
+#undef HAS_ZERO_BYTE
+}
+
+/* Appends a string literal, its length counted by the compiler. */
+#define SB_LIT(b, lit) sb_append((b), (lit), sizeof(lit) - 1)
+
 static void put_string(strbuf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     sb_putc(b, '"');
     size_t run = 0; /* bytes copied as they are, flushed in one append */
     for (size_t i = 0; i < n; i++) {
+        if (i + 8 <= n && !needs_escape8(s + i)) {
+            run += 8;
+            i += 7;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
         char u[7];
@@ -53,7 +76,7 @@ static void put_cstring(strbuf *b, const char *s)
     if (s)
         put_string(b, s, strlen(s));
     else
-        sb_append(b, "null", 4);
+        SB_LIT(b, "null");
 }
 
 static void put_key(strbuf *b, const char *key, int first)
@@ -62,14 +85,28 @@ static void put_key(strbuf *b, const char *key, int first)
         sb_putc(b, ',');
     sb_putc(b, '"');
     sb_append(b, key, strlen(key));
-    sb_append(b, "\":", 2);
+    SB_LIT(b, "\":");
+}
+
+static void put_uint(strbuf *b, size_t v)
+{
+    char buf[24];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sb_append(b, buf + i, sizeof buf - i);
 }
 
 static void put_span(strbuf *b, const ng_doc *doc, const ng_mention *m, int with_text)
 {
-    sb_printf(b, "{\"start\":%zu,\"end\":%zu", m->start, m->end);
+    SB_LIT(b, "{\"start\":");
+    put_uint(b, m->start);
+    SB_LIT(b, ",\"end\":");
+    put_uint(b, m->end);
     if (with_text) {
-        sb_append(b, ",\"text\":", 8);
+        SB_LIT(b, ",\"text\":");
         put_string(b, doc->text + m->byte_start, m->byte_end - m->byte_start);
     }
     sb_putc(b, '}');
@@ -100,15 +137,19 @@ static void write_record(ng_doc *doc)
         const ng_entity *e = ng_doc_entity(doc, i);
         if (i)
             sb_putc(b, ',');
-        sb_printf(b, "{\"id\":%d,\"type\":\"%s\",\"name\":", e->id, ng_entity_type_name(e->type));
+        SB_LIT(b, "{\"id\":");
+        put_uint(b, (size_t)e->id);
+        SB_LIT(b, ",\"type\":\"");
+        sb_append(b, ng_entity_type_name(e->type), strlen(ng_entity_type_name(e->type)));
+        SB_LIT(b, "\",\"name\":");
         put_cstring(b, e->name);
-        sb_append(b, ",\"mentions\":[", 13);
+        SB_LIT(b, ",\"mentions\":[");
         for (size_t k = 0; k < e->mention_count; k++) {
             if (k)
                 sb_putc(b, ',');
             put_span(b, doc, &e->mentions[k], 1);
         }
-        sb_append(b, "]}", 2);
+        SB_LIT(b, "]}");
     }
     sb_putc(b, ']');
 
@@ -118,26 +159,35 @@ static void write_record(ng_doc *doc)
         const ng_quote *q = ng_doc_quote(doc, i);
         if (i)
             sb_putc(b, ',');
-        sb_append(b, "{\"text\":", 8);
+        SB_LIT(b, "{\"text\":");
         put_cstring(b, q->text);
-        sb_printf(b, ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"cue\":", q->span.start, q->span.end,
-                  q->kind == NG_DIRECT ? "direct" : "indirect");
+        SB_LIT(b, ",\"start\":");
+        put_uint(b, q->span.start);
+        SB_LIT(b, ",\"end\":");
+        put_uint(b, q->span.end);
+        if (q->kind == NG_DIRECT)
+            SB_LIT(b, ",\"kind\":\"direct\",\"cue\":");
+        else
+            SB_LIT(b, ",\"kind\":\"indirect\",\"cue\":");
         put_cstring(b, q->cue);
-        sb_append(b, ",\"speaker\":", 11);
+        SB_LIT(b, ",\"speaker\":");
         if (!q->speaker) {
-            sb_append(b, "null", 4);
+            SB_LIT(b, "null");
         } else {
-            sb_append(b, "{\"name\":", 8);
+            SB_LIT(b, "{\"name\":");
             put_cstring(b, q->speaker);
             if (q->speaker_entity >= 0)
-                sb_printf(b, ",\"entity\":%d", q->speaker_entity);
+            {
+                SB_LIT(b, ",\"entity\":");
+                put_uint(b, (size_t)q->speaker_entity);
+            }
             else
-                sb_append(b, ",\"entity\":null", 14);
-            sb_append(b, ",\"mention\":", 11);
+                SB_LIT(b, ",\"entity\":null");
+            SB_LIT(b, ",\"mention\":");
             if (q->has_speaker_mention)
                 put_span(b, doc, &q->speaker_mention, 1);
             else
-                sb_append(b, "null", 4);
+                SB_LIT(b, "null");
             sb_putc(b, '}');
         }
         sb_putc(b, '}');
@@ -150,9 +200,13 @@ static void write_record(ng_doc *doc)
         const ng_date *d = ng_doc_date_at(doc, i);
         if (i)
             sb_putc(b, ',');
-        sb_append(b, "{\"text\":", 8);
+        SB_LIT(b, "{\"text\":");
         put_cstring(b, d->text);
-        sb_printf(b, ",\"start\":%zu,\"end\":%zu,\"value\":", d->span.start, d->span.end);
+        SB_LIT(b, ",\"start\":");
+        put_uint(b, d->span.start);
+        SB_LIT(b, ",\"end\":");
+        put_uint(b, d->span.end);
+        SB_LIT(b, ",\"value\":");
         put_cstring(b, d->value);
         sb_putc(b, '}');
     }
@@ -164,9 +218,9 @@ static void write_record(ng_doc *doc)
         const ng_caption *c = ng_doc_caption(doc, i);
         if (i)
             sb_putc(b, ',');
-        sb_append(b, "{\"text\":", 8);
+        SB_LIT(b, "{\"text\":");
         put_cstring(b, c->text);
-        sb_append(b, ",\"credit\":", 10);
+        SB_LIT(b, ",\"credit\":");
         put_cstring(b, c->credit);
         sb_putc(b, '}');
     }
@@ -205,24 +259,24 @@ static void prettify(strbuf *b)
             depth++;
             sb_putc(&out, '\n');
             for (int k = 0; k < depth; k++)
-                sb_append(&out, "  ", 2);
+                SB_LIT(&out, "  ");
             break;
         case '}':
         case ']':
             depth--;
             sb_putc(&out, '\n');
             for (int k = 0; k < depth; k++)
-                sb_append(&out, "  ", 2);
+                SB_LIT(&out, "  ");
             sb_putc(&out, c);
             break;
         case ',':
             sb_putc(&out, c);
             sb_putc(&out, '\n');
             for (int k = 0; k < depth; k++)
-                sb_append(&out, "  ", 2);
+                SB_LIT(&out, "  ");
             break;
         case ':':
-            sb_append(&out, ": ", 2);
+            SB_LIT(&out, ": ");
             break;
         default:
             sb_putc(&out, c);

@@ -39,21 +39,6 @@ uint32_t lookup_word(const lexicon *lex, const char *s, size_t n)
     return lexicon_find(lex, key, k);
 }
 
-int tok_eq(const ng_doc *doc, const token *t, const char *word)
-{
-    size_t n = strlen(word);
-    if (t->end - t->start != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = doc->text[t->start + i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        if (c != word[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* The bytes of a token as looked up: without its abbreviation period. */
 static size_t word_len(const token *t)
 {
@@ -63,6 +48,16 @@ static size_t word_len(const token *t)
 size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats, uint32_t *aux)
 {
     const lexicon *lex = &doc->engine->lex;
+    const token *first = &doc->toks.v[i];
+    /* Most calls end here: the word starts no phrase, so its own features
+     * (looked up once by the tokenizer) answer. */
+    if (!(first->feats & F_PREFIX)) {
+        if (!(first->feats & want) || (first->kind != TK_WORD && first->kind != TK_NUMBER))
+            return 0;
+        *feats = first->feats;
+        *aux = first->aux;
+        return 1;
+    }
     char key[256];
     size_t k = 0, best = 0;
     for (size_t j = i; j < doc->toks.n && j < i + 8; j++) {
@@ -278,7 +273,9 @@ static size_t clitic_start(const char *s, size_t b, size_t e)
     return 0;
 }
 
-static void add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
+/* Adds the word s[b..e) (and its clitic); returns where the next token
+ * starts, past an abbreviation's period when the word took it. */
+static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
 {
     const char *s = doc->text;
     size_t c = clitic_start(s, b, e);
@@ -309,7 +306,9 @@ static void add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
     if (c) {
         token *k = push_token(doc, (uint32_t)c, (uint32_t)e, TK_WORD, TF_CLITIC | TF_LOWER);
         look_up(doc, k);
+        return e;
     }
+    return doc->toks.v[doc->toks.n - 1].end;
 }
 
 void tokenize(ng_doc *doc)
@@ -335,8 +334,7 @@ void tokenize(ng_doc *doc)
         if (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
             int dots;
             size_t e = scan_word(&sc, i, &dots);
-            add_word(doc, i, e, dots, pending);
-            i = e;
+            i = add_word(doc, i, e, dots, pending);
         } else if (qm && is_apostrophe(cp) && next >= 0 && uc_is_digit(next) &&
                    (i == 0 || uc_is_space((unsigned char)s[i - 1]))) {
             int dots; /* '90s */
