@@ -1020,7 +1020,7 @@ static int may_start_date(const ng_doc *doc, const token *t)
     if (n > 4 && (doc->text[t->start] | 0x20) == 'm' && (doc->text[t->start + 1] | 0x20) == 'i' &&
         (doc->text[t->start + 2] | 0x20) == 'd' && doc->text[t->start + 3] == '-')
         return 1; /* "mid-October" */
-    if (n > 7)
+    if (n > 7 || !strchr("aAlLtTnNeEmM", doc->text[t->start]))
         return 0;
     static const char *const starters[] = {"a", "an", "last", "this", "next", "early", "late",
                                            "earlier", "later", "mid", "that", NULL};

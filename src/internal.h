@@ -328,6 +328,11 @@ static inline int tok_is_word(const token *t)
  * so that strlen of a literal folds away: it is called in hot loops. */
 static inline int tok_eq(const ng_doc *doc, const token *t, const char *word)
 {
+    char c0 = doc->text[t->start];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 += 32;
+    if (c0 != word[0]) /* most comparisons end at the first letter */
+        return 0;
     size_t n = strlen(word);
     if (t->end - t->start != n)
         return 0;

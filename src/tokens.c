@@ -164,8 +164,17 @@ static void set_case_flags(const ng_doc *doc, token *t)
     const unsigned char *s = (const unsigned char *)doc->text;
     int upper = 0, lower = 0, first = 0;
     for (uint32_t i = t->start; i < t->end;) {
-        int n;
-        int32_t cp = utf8_decode(s + i, t->end - i, &n);
+        int n = 1;
+        int32_t cp = s[i];
+        if (cp >= 'a' && cp <= 'z') {
+            lower++;
+            if (!first)
+                first = 2;
+            i++;
+            continue;
+        }
+        if (cp >= 0x80)
+            cp = utf8_decode(s + i, t->end - i, &n);
         i += (uint32_t)n;
         if (uc_is_upper(cp)) {
             upper++;
@@ -201,17 +210,32 @@ static void look_up(ng_doc *doc, token *t)
 
 /* Scans a word or number starting at i; returns its end. `dots` is set when it
  * has inner periods ("U.S", "a.m"). */
+static const unsigned char ascii_alnum[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 static size_t scan_word(const scanner *sc, size_t i, int *dots)
 {
     size_t j = i, seg = 0; /* letters since the last period */
     int number = uc_is_digit(cp_at(sc, i, &(int){0}));
     *dots = 0;
     for (;;) {
+        /* ASCII letters and digits, the bulk of any text, without decoding. */
+        while (j < sc->n && sc->s[j] < 0x80 && ascii_alnum[sc->s[j]]) {
+            j++;
+            seg++;
+        }
         int n, n2;
         int32_t cp = cp_at(sc, j, &n);
         if (cp < 0)
             break;
-        if (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
+        if (cp >= 0x80 && (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp))) {
             j += (size_t)n;
             seg++;
             continue;
@@ -320,6 +344,12 @@ void tokenize(ng_doc *doc)
     uint16_t pending = 0; /* flags from the space before the next token */
     VEC_RESERVE(&doc->toks, doc->len / 5 + 16);
     while (i < doc->len) {
+        unsigned char b0 = (unsigned char)s[i];
+        if (b0 == ' ' || b0 == '\n' || b0 == '\t') { /* the common case, without decoding */
+            pending |= TF_SPACE_BEFORE | (b0 == '\n' ? TF_NL_BEFORE : 0);
+            i++;
+            continue;
+        }
         int n;
         int32_t cp = cp_at(&sc, i, &n);
         if (uc_is_space(cp)) {

@@ -160,8 +160,8 @@ size_t utf8_count(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1)) & 0x8080808080808080ull;
-        count += 8 - (size_t)__builtin_popcountll(cont);
+        uint64_t cont = ((w & ~(w << 1)) & 0x8080808080808080ull) >> 7;
+        count += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56); /* sum of the bytes */
     }
     for (; i < n; i++)
         count += ((unsigned char)s[i] & 0xC0) != 0x80;
