@@ -353,7 +353,18 @@ static void decide_type(ng_doc *doc, entity *e, const entity_stats *s)
         /* No evidence in the words: what the name does decides. */
         const mention *l = &doc->mentions.v[s->longest];
         const token *last = tok(doc, l->end_tok - 1);
-        if (tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON))
+        /* Two to four words none of which is an ordinary word ("Marisol
+         * Vantongeren", "Kwabena Asante-Mills") read as a person's name;
+         * names built of ordinary words ("Northlight Offshore Wind", "Big
+         * Sur") do not. */
+        int rare_words = name_len(l) >= 2 && name_len(l) <= 4;
+        for (uint32_t k = l->first_tok; k < l->end_tok && rare_words; k++) {
+            const token *t = tok(doc, k);
+            if (tok_is(t, F_COMMON | F_ORG_WORD | F_LOC_WORD | F_PLACE | F_KNOWN_ORG | F_DEMONYM) ||
+                (t->flags & TF_ALLCAPS) || t->kind != TK_WORD)
+                rare_words = 0;
+        }
+        if ((tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON)) || rare_words)
             e->type = NG_PERSON;
         else if (s->speaks && name_len(l) >= 2)
             e->type = NG_ORG;
@@ -579,6 +590,10 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
         int score = 100 - 3 * d + (int)(r->count > 10 ? 10 : r->count);
         if (m->org_class && e->org_class == m->org_class)
             score += 30;
+        if (e->type == NG_ORG)
+            score += 20;
+        if (r->speaker_sent)
+            score += 25; /* an organization that has spoken speaks again */
         if (r->subject_sent && sentence_distance(sent, r->subject_sent - 1) <= 3)
             score += 10;
         if (score > best_score) {

@@ -433,6 +433,20 @@ static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
         s.entity = org;
         return s;
     }
+    /* "its permit application", "her spokesman": a document or a voice of the
+     * possessor speaks for the possessor. */
+    if (e - b >= 2 && tok_is(tok(doc, b), F_PRONOUN) && (tok(doc, b)->aux & AUX_POSSESSIVE)) {
+        const token *head = tok(doc, e - 1);
+        int32_t m = mention_at(doc, (uint32_t)b);
+        if (m >= 0 && doc->mentions.v[m].entity >= 0 &&
+            (tok_is(head, F_DOC_NOUN) || tok_eq(doc, head, "spokesman") || tok_eq(doc, head, "spokeswoman") ||
+             tok_eq(doc, head, "spokesperson") || tok_eq(doc, head, "representative") ||
+             tok_eq(doc, head, "representatives") || tok_eq(doc, head, "publicist") || tok_eq(doc, head, "website"))) {
+            s.kind = SPK_ENTITY;
+            s.entity = doc->mentions.v[m].entity;
+            return s;
+        }
+    }
     if (pronoun >= 0 && pronoun == mention_at(doc, (uint32_t)b)) {
         /* A pronoun speaks for whom entities.c resolved it to, or no one. */
         int32_t ent = doc->mentions.v[pronoun].entity;
@@ -690,6 +704,11 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
  * "fans and followers", "The Associated Press"), prepositional phrases ("on
  * Tuesday", "in a statement", "in an interview with Reuters"), a comma.
  * Returns the first token of the clause ("that" skipped), or `limit`. */
+static int is_time_word(const token *t)
+{
+    return tok_is(t, F_WEEKDAY | F_MONTH | F_TIME_WORD);
+}
+
 static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_listener, int *that)
 {
     *that = 0;
@@ -698,16 +717,28 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
         /* the listener: a short noun phrase */
         size_t start = k;
         while (k < limit && k < start + 6 && np_token(doc, k) && !word_is(doc, k, "that") &&
-               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))))
+               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))) && !is_time_word(tok(doc, k)))
             k++;
     }
-    for (int pps = 0; pps < 3 && k < limit; pps++) {
+    for (int steps = 0; steps < 6 && k < limit; steps++) {
         const token *t = tok(doc, k);
-        if (!(tok_is(t, F_PREP) && lower_word(t)) && !(tok_is(t, F_TIME_WORD) && lower_word(t)) &&
-            !(tok_is(t, F_DET) && k + 1 < limit && tok_is(tok(doc, k + 1), F_TIME_WORD) && word_is(doc, k, "last")) &&
-            !(word_is(doc, k, "last") || word_is(doc, k, "this")))
-            break;
         if (word_is(doc, k, "that"))
+            break;
+        /* "said earlier this month", "said Thursday", "said last week" */
+        if (lower_word(t) && tok_is(t, F_ADVERB) && !tok_is(t, F_PREP)) {
+            k++;
+            continue;
+        }
+        if ((word_is(doc, k, "this") || word_is(doc, k, "last") || word_is(doc, k, "next")) && k + 1 < limit &&
+            is_time_word(tok(doc, k + 1))) {
+            k += 2;
+            continue;
+        }
+        if (is_time_word(t) && !tok_is(t, F_PRONOUN | F_DET)) {
+            k++;
+            continue;
+        }
+        if (!(tok_is(t, F_PREP) && lower_word(t)))
             break;
         /* A phrase of a few words: "on Tuesday", "in a statement on Monday".
          * It ends before the clause's subject: a pronoun ("on Tuesday it
@@ -720,8 +751,8 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
                 break;
             if (tok_is(x, F_DET | F_QUANT) && k > start + 1 && !tok_is(prev, F_DET | F_PREP))
                 break;
-            if (k > start + 1 && (tok_is(prev, F_WEEKDAY | F_MONTH | F_TIME_WORD) || prev->kind == TK_NUMBER) &&
-                !tok_is(x, F_TIME_WORD) && x->kind != TK_NUMBER && !is_punct(doc, k, ','))
+            if (k > start + 1 && (is_time_word(prev) || prev->kind == TK_NUMBER) && !is_time_word(x) &&
+                x->kind != TK_NUMBER && !is_punct(doc, k, ','))
                 break;
             k++;
         }
@@ -752,12 +783,25 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
     if (tok_is(f, F_PRONOUN) && (f->aux & (AUX_OBJECT_CASE | AUX_POSSESSIVE)) && !(f->aux & AUX_NEUTER) &&
         !tok_eq(doc, f, "her"))
         return 0;
-    if (tok_eq(doc, f, "her") || tok_eq(doc, f, "their") || tok_eq(doc, f, "his") || tok_eq(doc, f, "goodbye") ||
-        tok_eq(doc, f, "hello") || tok_eq(doc, f, "yes") || tok_eq(doc, f, "no") || tok_eq(doc, f, "so") ||
-        tok_eq(doc, f, "something") || tok_eq(doc, f, "nothing") || tok_eq(doc, f, "anything"))
-        /* "said her goodbyes", "said goodbye", "said so": objects */
-        if (!(b + 1 < e && is_verbish(doc, tok(doc, b + 1))))
-            return 0;
+    /* "said Tuesday with ...": a date is no subject. */
+    if (tok_is(f, F_WEEKDAY | F_MONTH | F_TIME_WORD) && !tok_is(f, F_PRONOUN | F_DET))
+        return 0;
+    if (tok_eq(doc, f, "goodbye") || tok_eq(doc, f, "hello") || tok_eq(doc, f, "yes") || tok_eq(doc, f, "no") ||
+        tok_eq(doc, f, "so") || tok_eq(doc, f, "something") || tok_eq(doc, f, "nothing") ||
+        tok_eq(doc, f, "anything") || tok_eq(doc, f, "thanks") || tok_eq(doc, f, "sorry"))
+        return 0; /* "said goodbye", "said so": objects */
+    if (tok_is(f, F_PRONOUN) && (f->aux & AUX_POSSESSIVE)) {
+        /* "her office would ask" is a clause; "their goodbyes to the baby"
+         * is an object: a verb must follow the possessed noun closely. */
+        for (size_t i = b + 1; i < e && i < b + 5; i++) {
+            const token *t = tok(doc, i);
+            if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) && lower_word(t))
+                return 1;
+            if (t->kind != TK_WORD || tok_is(t, F_PREP))
+                return 0;
+        }
+        return 0;
+    }
     for (size_t i = b + 1; i < e && i < b + 12; i++) {
         const token *t = tok(doc, i);
         if (is_punct(doc, i, ',') && i < b + 2)
@@ -904,6 +948,12 @@ static int main_subject(ng_doc *doc, size_t c, size_t floor, size_t limit, const
 static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl, const attribution *direct)
 {
     size_t floor = sentence_begin(doc, s), limit = s->end_tok;
+    /* The latest speaker of this sentence: a participle ("..., adding that")
+     * continues what that speaker said. */
+    attribution last;
+    memset(&last, 0, sizeof last);
+    if (direct)
+        last = *direct;
     for (size_t i = floor; i < limit; i++) {
         const token *t = tok(doc, i);
         if ((t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
@@ -955,7 +1005,9 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             size_t ce = clause_end(doc, k, limit, 0);
             if (k < ce && (that || reads_as_clause(doc, k, ce))) {
                 emit_indirect(doc, cl, k, ce, &a);
-                i = ce;
+                last = a;
+                last.found = 1;
+                i = ce - 1;
                 continue;
             }
             /* CLAUSE, X said. — the cue closes the sentence. */
@@ -996,7 +1048,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             if (!that)
                 continue;
             size_t clause_limit;
-            if (!main_subject(doc, i, floor, limit, direct, &a, &clause_limit))
+            if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit))
                 continue;
             a.cue_b = i;
             a.cue_e = i + c;
@@ -1022,7 +1074,11 @@ static int is_title_or_term(const ng_doc *doc, const qspan *q)
             if ((t->flags & TF_CAP) || !tok_is(t, F_COMMON) || t->kind == TK_NUMBER || tok_is(t, F_DET | F_PREP | F_CONJ))
                 caps += (t->flags & TF_CAP) != 0 || tok_is(t, F_DET | F_PREP | F_CONJ);
         }
-        if (t->kind == TK_PUNCT && strchr(".!?,", doc->text[t->start]))
+        if (t->kind == TK_PUNCT && strchr(".!?", doc->text[t->start]))
+            terminal = 1;
+        /* a comma inside is a clause break, unless it closes the span
+         * ('"Salt Road,"' keeps American punctuation inside the marks) */
+        if (is_punct(doc, i, ',') && i + 1 < q->end_tok)
             terminal = 1;
     }
     (void)n;
@@ -1031,10 +1087,10 @@ static int is_title_or_term(const ng_doc *doc, const qspan *q)
         if (tok_is(p, F_MEDIA_NOUN) && words <= 8)
             return 1;
     }
-    if (words <= 3 && !terminal)
-        return 1;
     /* Title case: every word capitalized or a small word. */
     if (words <= 8 && caps == words && !terminal)
+        return 2;
+    if (words <= 3 && !terminal)
         return 1;
     return 0;
 }
@@ -1156,10 +1212,13 @@ static void emit_direct(ng_doc *doc, direct_state *st)
         attribution *a = &st->attr[k];
         /* Quoted words that name a thing are not quotes, attributed or not,
          * unless a speech verb frames them directly. */
+        /* A title ("Harbor Lights", "The Quiet Season") is never a quote; a
+         * short phrase is one only when a speech verb frames it ('called
+         * the plan "dead on arrival"'). */
         int term = is_title_or_term(doc, q);
         if (q->single && !a->found)
             continue;
-        if (term && !(a->found && (q->end_tok - q->first_tok) >= 2 && !tok_is(tok(doc, q->open_tok > 0 ? q->open_tok - 1 : 0), F_MEDIA_NOUN)))
+        if (term == 2 || (term && !a->found))
             continue;
         st->quote_of[k] = (int32_t)doc->quotes.n;
         quote *rec = add_quote(doc, NG_DIRECT, q->start, q->end, (int32_t)k);
