@@ -492,22 +492,46 @@ static void add_simple(ng_doc *doc, size_t b, size_t e, mention_kind kind, uint8
         m->flags |= MF_IN_CAPTION;
 }
 
+static int ends_in_ed(const ng_doc *doc, const token *t)
+{
+    size_t n = t->end - t->start;
+    return n > 3 && doc->text[t->end - 2] == 'e' && doc->text[t->end - 1] == 'd';
+}
+
 /* "the company", "the agency", "the 29-year-old", "police". */
 static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
 {
     const token *t = tok(doc, i);
     if (!tok_eq(doc, t, "the") || i + 1 >= limit)
         return 0;
-    const token *n = tok(doc, i + 1);
-    if (n->kind == TK_WORD && (n->flags & TF_LOWER) && tok_is(n, F_ORG_ANAPHOR)) {
-        /* Not "the company's chief executive" style compounds that name someone
-         * else, and not "the company Harbor Freight Lines" (the name follows). */
-        if (i + 2 < limit && (tok(doc, i + 2)->flags & TF_CAP) && tok(doc, i + 2)->kind == TK_WORD)
-            return 0;
-        uint8_t cls = (uint8_t)((n->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
-        add_simple(doc, i, i + 2, MK_NOMINAL, AUX_NEUTER, 0, NG_ORG, cls);
-        return 2;
+    /* "the company", "the agency", and with modifiers "the world's
+     * third-largest contract chipmaker", "the German carmaker". */
+    for (size_t h = i + 1; h < limit && h < i + 7; h++) {
+        const token *n = tok(doc, h);
+        if (n->sent != t->sent)
+            break;
+        if (n->kind == TK_WORD && (n->flags & TF_LOWER) && tok_is(n, F_ORG_ANAPHOR)) {
+            /* Not "the company Harbor Freight Lines" (the name follows) nor "the
+             * company town" (a compound). */
+            if (h + 1 < limit && tok(doc, h + 1)->kind == TK_WORD && tok(doc, h + 1)->sent == t->sent &&
+                ((tok(doc, h + 1)->flags & TF_CAP) ||
+                 (tok_is(tok(doc, h + 1), F_COMMON) && !tok_is(tok(doc, h + 1), F_AUX | F_MODAL | F_CUE | F_PREP |
+                                                                    F_CONJ | F_SUBORD | F_RELATIVE | F_ADVERB | F_PAST_VERB) &&
+                  !(tok(doc, h + 1)->flags & TF_CLITIC) && !ends_in_ed(doc, tok(doc, h + 1)))))
+                return 0;
+            uint8_t cls = (uint8_t)((n->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
+            add_simple(doc, i, h + 1, MK_NOMINAL, AUX_NEUTER, 0, NG_ORG, cls);
+            return h + 1 - i;
+        }
+        int modifier = (n->kind == TK_WORD && (n->flags & TF_LOWER) &&
+                        !tok_is(n, F_AUX | F_MODAL | F_CUE | F_PREP | F_CONJ | F_SUBORD | F_RELATIVE | F_DET |
+                                       F_PRONOUN | F_ROLE | F_GENERIC)) ||
+                       (n->flags & TF_CLITIC && tok_eq(doc, n, "'s")) || n->kind == TK_NUMBER ||
+                       (n->kind == TK_WORD && tok_is(n, F_DEMONYM | F_PLACE | F_COUNTRY) && (n->flags & TF_CAP));
+        if (!modifier)
+            break;
     }
+    const token *n = tok(doc, i + 1);
     if ((n->kind == TK_NUMBER || n->kind == TK_WORD) && (n->flags & TF_HYPHEN)) {
         /* "the 29-year-old" */
         size_t len = n->end - n->start;

@@ -374,7 +374,90 @@ static int32_t entity_with_role(const ng_doc *doc, const token *role)
     return found;
 }
 
+/* Generic sources named so far, by head word: "two people familiar with the
+ * matter" ... "the people said" ... "They cautioned": the later phrases keep
+ * the first one's words. One per document being processed by this thread. */
+typedef struct generic_item {
+    uint32_t head_start, head_len; /* the head word, in the text */
+    uint32_t gen_b, gen_e;         /* the words kept */
+    uint32_t sent;
+    int plural;
+} generic_item;
+
+typedef struct generic_memory {
+    generic_item items[16];
+    int n;
+} generic_memory;
+
+static _Thread_local generic_memory *memory;
+
+static void remember_generic(const ng_doc *doc, const token *head, uint32_t gen_b, uint32_t gen_e)
+{
+    if (!memory)
+        return;
+    generic_memory *m = memory;
+    int k = m->n < 16 ? m->n++ : 15;
+    if (k == 15 && m->n == 16)
+        memmove(&m->items[0], &m->items[1], 15 * sizeof m->items[0]);
+    m->items[k].head_start = head->start;
+    m->items[k].head_len = head->end - head->start;
+    m->items[k].gen_b = gen_b;
+    m->items[k].gen_e = gen_e;
+    m->items[k].sent = head->sent;
+    m->items[k].plural = (head->aux & AUX_PLURAL) != 0;
+}
+
+/* The remembered phrase whose head is this word, or for "they" the latest
+ * plural one of the last sentences; -1 if none. */
+static int recall_generic(const ng_doc *doc, const token *word, int they)
+{
+    if (!memory)
+        return -1;
+    for (int k = memory->n - 1; k >= 0; k--) {
+        const generic_item *it = &memory->items[k];
+        if (they) {
+            if (it->plural && word->sent >= it->sent && word->sent - it->sent <= 3)
+                return k;
+            continue;
+        }
+        if (it->head_len == word->end - word->start &&
+            !strncmp(doc->text + it->head_start, doc->text + word->start, it->head_len))
+            return k;
+    }
+    return -1;
+}
+
+static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e);
+
 static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
+{
+    speaker s = resolve_phrase_once(doc, b, e);
+    int definite = word_is(doc, b, "the");
+    int they = e == b + 1 && word_is(doc, b, "they");
+    if ((s.kind == SPK_NONE && (definite || they)) || (s.kind == SPK_GENERIC && definite)) {
+        /* "the people", "the documents", "They": a source named before */
+        int k = recall_generic(doc, tok(doc, e - 1), they);
+        if (k < 0 && definite)
+            for (size_t i = b + 1; i < e && k < 0; i++)
+                k = recall_generic(doc, tok(doc, i), 0);
+        if (k >= 0) {
+            s.kind = SPK_GENERIC;
+            s.gen_b = memory->items[k].gen_b;
+            s.gen_e = memory->items[k].gen_e;
+            return s;
+        }
+    }
+    if (s.kind == SPK_GENERIC && !definite) {
+        for (size_t i = b; i < e; i++)
+            if (tok(doc, i)->start >= s.gen_b && tok(doc, i)->end <= s.gen_e && tok_is(tok(doc, i), F_GENERIC)) {
+                remember_generic(doc, tok(doc, i), s.gen_b, s.gen_e);
+                break;
+            }
+    }
+    return s;
+}
+
+static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
 {
     speaker s;
     memset(&s, 0, sizeof s);
@@ -649,6 +732,8 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
     size_t floor = sentence_begin(doc, s);
     if (q->open_tok <= floor)
         return 0;
+    if (q->open_tok > floor + 80)
+        floor = q->open_tok - 80; /* a frame is near its quote; and linear time */
     for (size_t k = q->open_tok; k > floor; k--) {
         size_t i = k - 1;
         const token *t = tok(doc, i);
@@ -717,8 +802,15 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
         /* the listener: a short noun phrase */
         size_t start = k;
         while (k < limit && k < start + 6 && np_token(doc, k) && !word_is(doc, k, "that") &&
-               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))) && !is_time_word(tok(doc, k)))
+               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))) && !is_time_word(tok(doc, k))) {
+            const token *x = tok(doc, k);
+            /* "told Reuters she expected": the clause's subject ends it */
+            if (k > start && tok_is(x, F_PRONOUN) && !(x->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)))
+                break;
+            if (k > start && tok_is(x, F_DET) && !tok_is(tok(doc, k - 1), F_DET | F_PREP))
+                break;
             k++;
+        }
     }
     for (int steps = 0; steps < 6 && k < limit; steps++) {
         const token *t = tok(doc, k);
@@ -759,6 +851,9 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
     }
     while (k < limit && (is_punct(doc, k, ',') || is_punct(doc, k, ':')))
         k++;
+    /* ", however, that": a parenthetical adverb */
+    if (k + 1 < limit && lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_ADVERB) && is_punct(doc, k + 1, ','))
+        k += 2;
     if (k < limit && word_is(doc, k, "that")) {
         *that = 1;
         k++;
@@ -802,7 +897,7 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         }
         return 0;
     }
-    for (size_t i = b + 1; i < e && i < b + 12; i++) {
+    for (size_t i = b + 1; i < e && i < b + 24; i++) {
         const token *t = tok(doc, i);
         if (is_punct(doc, i, ',') && i < b + 2)
             return 0;
@@ -832,10 +927,22 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
  * punctuation, or an attribution that closes it (", according to X", ", she
  * added"), or a coordinated participle that starts a new act ("... and
  * expressing gratitude" after "by explaining that ..."). */
+/* A reported clause longer than this is not one: the bound keeps the stage
+ * linear on text without sentence ends. */
+enum { MAX_CLAUSE_TOKENS = 300 };
+
 static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int participle)
 {
+    if (limit > b + MAX_CLAUSE_TOKENS)
+        limit = b + MAX_CLAUSE_TOKENS;
     size_t e = limit;
     for (size_t i = b; i < limit; i++) {
+        /* "said the cuts were overdue but warned that ...", "said it was in
+         * contact with both sides and urged them to ...": a second verb of
+         * the speaker, not of the clause. */
+        if ((word_is(doc, i, "and") || word_is(doc, i, "but")) && i > b + 2 && i + 1 < limit &&
+            cue_at(doc, i + 1) && finite_cue(doc, i + 1) && !(tok(doc, i + 1)->flags & TF_IN_QUOTE))
+            return i > b && is_punct(doc, i - 1, ',') ? i - 1 : i;
         if (is_punct(doc, i, ';'))
             return i;
         if (is_punct(doc, i, ',') && is_according_to(doc, i + 1))
@@ -873,15 +980,14 @@ static int is_whole_quote(const ng_doc *doc, size_t b, size_t e)
 }
 
 typedef struct clause_list {
-    VEC(uint32_t) spans; /* pairs of token indices: clause [b, e) */
+    size_t covered; /* the furthest end of an emitted clause */
 } clause_list;
 
+/* Clauses are emitted left to right, so "inside an emitted clause" is "before
+ * the furthest clause end" for the tokens still to be read. */
 static int inside_clause(const clause_list *cl, size_t i)
 {
-    for (size_t k = 0; k + 1 < cl->spans.n; k += 2)
-        if (i >= cl->spans.v[k] && i < cl->spans.v[k + 1])
-            return 1;
-    return 0;
+    return i < cl->covered;
 }
 
 static void emit_indirect(ng_doc *doc, clause_list *cl, size_t b, size_t e, const attribution *a)
@@ -892,8 +998,8 @@ static void emit_indirect(ng_doc *doc, clause_list *cl, size_t b, size_t e, cons
         return;
     quote *q = add_quote(doc, NG_INDIRECT, tok(doc, b)->start, tok(doc, e - 1)->end, -1);
     set_speaker(doc, q, a);
-    *VEC_PUSH(&cl->spans) = (uint32_t)b;
-    *VEC_PUSH(&cl->spans) = (uint32_t)e;
+    if (e > cl->covered)
+        cl->covered = e;
 }
 
 /* The speaker of a participle or infinitive cue ("..., going on to explain
@@ -910,13 +1016,15 @@ static int main_subject(ng_doc *doc, size_t c, size_t floor, size_t limit, const
     /* A participle phrase that opens the sentence: the subject follows its
      * comma ("After telling fans ... that she had a miscarriage, model and TV
      * personality Chrissy Teigen wrote ..."). */
+    if (c > floor + 80)
+        return 0;
     int opens = 1;
     for (size_t i = floor; i < c; i++)
         if (!(lower_word(tok(doc, i)) || (tok(doc, i)->flags & TF_SENT_START)) ||
             !(tok_is(tok(doc, i), F_PREP | F_SUBORD | F_ADVERB) || tok(doc, i)->flags & TF_SENT_START))
             opens = 0;
     if (opens) {
-        for (size_t i = c + 1; i < limit; i++) {
+        for (size_t i = c + 1; i < limit && i < c + 80; i++) {
             if (!is_punct(doc, i, ','))
                 continue;
             /* the main clause: a subject, then a verb */
@@ -1045,7 +1153,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             if ((f & F_CUE_BASE) && !(i > 0 && word_is(doc, i - 1, "to")))
                 continue;
             size_t k = clause_start(doc, i + c, limit, listener, &that);
-            if (!that)
+            if (!that && !reads_as_clause(doc, k, clause_end(doc, k, limit, 1)))
                 continue;
             size_t clause_limit;
             if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit))
@@ -1263,6 +1371,9 @@ static int by_start(const void *a, const void *b)
 
 void find_quotes(ng_doc *doc)
 {
+    generic_memory mem;
+    mem.n = 0;
+    memory = &mem;
     direct_state st;
     st.attr = ng_xcalloc(doc->qspans.n + 1, sizeof *st.attr);
     st.quote_of = ng_xcalloc(doc->qspans.n + 1, sizeof *st.quote_of);
@@ -1291,12 +1402,11 @@ void find_quotes(ng_doc *doc)
             }
         }
         indirect_in_sentence(doc, se, &cl, direct);
-        cl.spans.n = 0; /* clauses do not cross sentences */
     }
-    VEC_FREE(&cl.spans);
     speakers_from_clauses(doc, &st, n_direct);
     if (doc->quotes.n > 1)
         qsort(doc->quotes.v, doc->quotes.n, sizeof *doc->quotes.v, by_start);
     free(st.attr);
     free(st.quote_of);
+    memory = NULL;
 }
