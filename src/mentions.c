@@ -14,6 +14,7 @@
  * not a name: a word the dictionary knows in lower case is dropped there.
  */
 #include "internal.h"
+#include "utf8.h"
 
 #include <stdio.h>
 
@@ -400,7 +401,62 @@ static void add_name(ng_doc *doc, size_t b, size_t e)
     *VEC_PUSH(&doc->mentions) = m;
 }
 
-static void find_names(ng_doc *doc, size_t i0, size_t limit)
+/* The words the article capitalizes inside sentences: proper nouns of this
+ * article. A word of this set that starts a sentence keeps its name
+ * ("Whitlow said", though the dictionary knows a whitlow). */
+typedef struct word_set {
+    uint64_t *slots;
+    size_t mask;
+} word_set;
+
+static uint64_t word_hash(const ng_doc *doc, const token *t)
+{
+    char buf[128];
+    size_t n = utf8_lower(doc->text + t->start, t->end - t->start, buf, sizeof buf);
+    return n ? lex_hash(buf, n) | 1 : 1;
+}
+
+static int is_midsentence_name(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    return is_name_word(doc, t) && !at_sentence_start(doc, i) && !is_function_word(t) &&
+           !in_para_kind(doc, t, PARA_TITLE) && !(t->flags & TF_ALLCAPS);
+}
+
+static void proper_words(ng_doc *doc, word_set *set)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < doc->toks.n; i++)
+        count += is_midsentence_name(doc, i);
+    size_t cap = 16;
+    while (cap < count * 2 + 2)
+        cap <<= 1;
+    set->slots = ng_xcalloc(cap, sizeof *set->slots);
+    set->mask = cap - 1;
+    for (size_t i = 0; i < doc->toks.n; i++) {
+        if (!is_midsentence_name(doc, i))
+            continue;
+        uint64_t h = word_hash(doc, tok(doc, i));
+        size_t k = (size_t)h & set->mask;
+        while (set->slots[k] && set->slots[k] != h)
+            k = (k + 1) & set->mask;
+        set->slots[k] = h;
+    }
+}
+
+static int in_word_set(const ng_doc *doc, const word_set *set, const token *t)
+{
+    uint64_t h = word_hash(doc, t);
+    size_t k = (size_t)h & set->mask;
+    while (set->slots[k]) {
+        if (set->slots[k] == h)
+            return 1;
+        k = (k + 1) & set->mask;
+    }
+    return 0;
+}
+
+static void find_names(ng_doc *doc, size_t i0, size_t limit, const word_set *proper)
 {
     for (size_t i = i0; i < limit;) {
         const token *t = tok(doc, i);
@@ -429,7 +485,8 @@ static void find_names(ng_doc *doc, size_t i0, size_t limit)
          * sentence. */
         size_t b = i;
         while (b < e && at_sentence_start(doc, b) &&
-               is_ordinary_sentence_start(tok(doc, b), b + 1 < e ? tok(doc, b + 1) : NULL)) {
+               is_ordinary_sentence_start(tok(doc, b), b + 1 < e ? tok(doc, b + 1) : NULL) &&
+               (is_function_word(tok(doc, b)) || !in_word_set(doc, proper, tok(doc, b)))) {
             b++;
             while (b < e && !is_name_word(doc, tok(doc, b)) && !is_particle(tok(doc, b)))
                 b++;
@@ -546,15 +603,18 @@ static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
 void find_mentions(ng_doc *doc)
 {
     size_t n = doc->toks.n;
+    word_set proper;
+    proper_words(doc, &proper);
     for (size_t i = 0; i < n;) {
         /* Paragraph by paragraph; bylines name the writer, not the story. */
         size_t e = i + 1;
         while (e < n && tok(doc, e)->para == tok(doc, i)->para)
             e++;
         if (!in_para_kind(doc, tok(doc, i), PARA_BYLINE))
-            find_names(doc, i, e);
+            find_names(doc, i, e, &proper);
         i = e;
     }
+    free(proper.slots);
     /* Pronouns and descriptions, merged in text order with the names. */
     size_t names = doc->mentions.n;
     for (size_t i = 0; i < n; i++) {

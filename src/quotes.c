@@ -196,6 +196,10 @@ static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
             if (tok_is(a, F_DET | F_ROLE | F_RELATIVE | F_QUANT) || a->kind == TK_NUMBER ||
                 (lower_word(a) && !is_verbish(doc, a)) || (a->flags & TF_CAP))
                 return j;
+            /* ", asked about the criticism,": a participle phrase */
+            if (lower_word(a) && is_verbish(doc, a) && !tok_is(a, F_AUX | F_MODAL) && j > floor &&
+                mention_at(doc, (uint32_t)(j - 1)) >= 0)
+                return j;
             return 0;
         }
         if ((is_punct(doc, j, '.') && (tok(doc, j)->flags & TF_SPACE_BEFORE)) || is_punct(doc, j, ';') ||
@@ -216,6 +220,29 @@ static int np_has_verb(const ng_doc *doc, size_t b, size_t e)
 /* The subject phrase of the cue at c: back from the cue over adverbs and
  * auxiliaries, an appositive, then the phrase itself, which starts after the
  * last clause boundary. Returns 1 and [*b, *e) when it reads as a subject. */
+static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, size_t *e);
+
+/* "Gov. Wallace Brantley toured the town and said ...": the subject of a
+ * coordinated verb is the subject of the first verb of its clause. */
+static int subject_of_coordination(const ng_doc *doc, size_t c, size_t floor, size_t *b, size_t *e)
+{
+    size_t lo = c > floor + 40 ? c - 40 : floor;
+    for (size_t i = lo; i + 1 < c; i++) {
+        const token *t = tok(doc, i);
+        if (t->flags & TF_IN_QUOTE)
+            continue;
+        if (is_verbish(doc, t) && !tok_is(t, F_AUX | F_MODAL))
+            return subject_before(doc, i, floor, b, e);
+        if (tok_is(t, F_AUX | F_MODAL) && lower_word(t)) {
+            size_t k = i + 1;
+            while (k < c && (tok_is(tok(doc, k), F_ADVERB | F_NEGATION) || tok_is(tok(doc, k), F_AUX)))
+                k++;
+            return subject_before(doc, i, floor, b, e);
+        }
+    }
+    return 0;
+}
+
 static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, size_t *e)
 {
     size_t k = c;
@@ -227,6 +254,11 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         k--;
     if (k <= floor)
         return 0;
+    if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor &&
+        !(tok(doc, k - 2)->flags & TF_CAP) && !is_punct(doc, k - 2, ','))
+        return subject_of_coordination(doc, k - 1, floor, b, e);
+    if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor && is_punct(doc, k - 2, ','))
+        return subject_of_coordination(doc, k - 1, floor, b, e);
     size_t end = k, appos_end = k;
     if (is_punct(doc, k - 1, ',')) {
         size_t open = appositive_start(doc, k - 1, floor);
@@ -354,6 +386,19 @@ static int32_t police_entity(const ng_doc *doc)
     return found;
 }
 
+static int tok_text_eq_ci(const ng_doc *doc, const token *a, const token *b)
+{
+    size_t n = a->end - a->start;
+    if (n != b->end - b->start)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char x = doc->text[a->start + i], y = doc->text[b->start + i];
+        if ((x | 32) != (y | 32) && x != y)
+            return 0;
+    }
+    return 1;
+}
+
 /* A definite role ("the coach", "the senator"): the person the article gave
  * that role, if exactly one. */
 static int32_t entity_with_role(const ng_doc *doc, const token *role)
@@ -361,11 +406,20 @@ static int32_t entity_with_role(const ng_doc *doc, const token *role)
     int32_t found = -1;
     for (size_t k = 0; k < doc->mentions.n; k++) {
         const mention *m = &doc->mentions.v[k];
-        if (m->role_tok < 0 || m->entity < 0)
+        if ((m->role_tok < 0 && m->title_tok < 0) || m->entity < 0)
             continue;
-        const token *r = tok(doc, (size_t)m->role_tok);
-        size_t n = r->end - r->start;
-        if (n != role->end - role->start || memcmp(doc->text + r->start, doc->text + role->start, n))
+        /* the role word ("the coach": "coach Ray Park") or the title ("the
+         * judge": "District Judge Katherine ...") */
+        int same = 0;
+        for (int w = 0; w < 2 && !same; w++) {
+            int32_t rt = w == 0 ? m->role_tok : m->title_tok;
+            if (rt < 0)
+                continue;
+            /* a title may be several words: compare with the last before the name */
+            const token *r = tok(doc, w == 0 ? (size_t)rt : (size_t)m->first_tok - 1);
+            same = r->kind == TK_WORD && tok_text_eq_ci(doc, r, role);
+        }
+        if (!same)
             continue;
         if (found >= 0 && found != m->entity)
             return -1;
@@ -488,6 +542,12 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         }
         if (ent < 0)
             continue;
+        /* "Dragomirova's coach, her father Nikolai Dragomirov": a possessive
+         * name modifies; it does not speak. */
+        if ((mm->flags & MF_POSSESSIVE) && mm->end_tok < e) {
+            i = mm->end_tok - 1;
+            continue;
+        }
         if (entity_type(doc, ent) == NG_PERSON) {
             if (first_person < 0) {
                 first_person = ent;
@@ -503,6 +563,20 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
     /* "Smith and Jones said": two people; the text does not give one speaker. */
     if (persons > 0)
         return s;
+    /* "an analysis by the Congressional Budget Office": a document speaks for
+     * its author. */
+    for (size_t i = b; i + 1 < e; i++) {
+        if (!tok_is(tok(doc, i), F_DOC_NOUN) || !(word_is(doc, i + 1, "by") || word_is(doc, i + 1, "from")))
+            continue;
+        for (size_t k = i + 2; k < e; k++) {
+            int32_t m = mention_at(doc, (uint32_t)k);
+            if (m >= 0 && doc->mentions.v[m].entity >= 0 && doc->mentions.v[m].kind == MK_NAME) {
+                s.kind = SPK_ENTITY;
+                s.entity = doc->mentions.v[m].entity;
+                return s;
+            }
+        }
+    }
     if (first_person >= 0) {
         /* "a spokeswoman for ... FNV Havens" names the organization first. */
         int32_t org = org_after_role(doc, b, first_person_tok);
@@ -766,7 +840,8 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
          * "..."", not "had asked to be left out ... "..."). */
         int adjacent = 1;
         for (size_t x = i + c; x < q->open_tok; x++)
-            if (!np_token(doc, x) && !is_punct(doc, x, ',') && !is_punct(doc, x, ':') && !word_is(doc, x, "that"))
+            if (!np_token(doc, x) && !is_punct(doc, x, ',') && !is_punct(doc, x, ':') && !word_is(doc, x, "that") &&
+                !word_is(doc, x, "as") && !word_is(doc, x, "it"))
                 adjacent = 0;
         if (!adjacent && (!(f & F_CUE_CLAUSE) || (aux & AUX_CUE_QUESTION)))
             continue;
