@@ -931,7 +931,7 @@ static int match_mid_month(const ng_doc *doc, size_t i, found *f)
     const char *name = doc->text + t->start + 4;
     if (name[0] < 'A' || name[0] > 'Z')
         return 0;
-    uint32_t e = lookup_word(&doc->engine->lex, name, t->end - t->start - 4);
+    uint32_t e = lookup_word(&doc->engine->lex, name, t->end - t->start - 4, NULL);
     if (!e)
         return 0;
     const lex_entry *le = lexicon_entry(&doc->engine->lex, e);

@@ -26,7 +26,7 @@ static const token *tok(const ng_doc *doc, size_t i)
 static int tok_text_eq(const ng_doc *doc, const token *a, const token *b)
 {
     size_t n = a->end - a->start;
-    if (n != b->end - b->start)
+    if (n != b->end - b->start || (a->hash && b->hash && a->hash != b->hash))
         return 0;
     const char *x = doc->text + a->start, *y = doc->text + b->start;
     for (size_t i = 0; i < n; i++) {
@@ -135,9 +135,8 @@ typedef struct name_index {
 
 static uint64_t word_key(const ng_doc *doc, const token *t)
 {
-    char buf[128];
-    size_t n = utf8_lower(doc->text + t->start, t->end - t->start, buf, sizeof buf);
-    return n ? lex_hash(buf, n) | 1 : (uint64_t)t->start << 1;
+    (void)doc;
+    return t->hash ? t->hash : ((uint64_t)t->start << 1) | 1;
 }
 
 static void index_init(name_index *ix, size_t mentions)

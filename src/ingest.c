@@ -223,7 +223,7 @@ static int looks_like_credit(const ng_doc *doc, const char *s, size_t n)
             i++;
         if (i == b)
             continue;
-        uint32_t e = lookup_word(lex, s + b, i - b);
+        uint32_t e = lookup_word(lex, s + b, i - b, NULL);
         uint64_t f = e ? lexicon_entry(lex, e)->feats : 0;
         if (f & F_CREDIT_WORD)
             credit_word = 1;

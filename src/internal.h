@@ -133,6 +133,8 @@ typedef struct token {
     uint32_t para;       /* paragraph index */
     uint32_t sent;       /* sentence index */
     int32_t quote;       /* the quote span whose text holds this token, or -1 */
+    uint32_t hash;       /* FNV-1a of the lower-cased word, never 0: equal words
+                            have equal hashes, whatever their case */
     uint16_t flags;
     uint8_t kind;
     uint8_t qmark;       /* QM_* for TK_QUOTE */
@@ -281,8 +283,9 @@ const char *ingest_plain_text(ng_doc *doc, const char *bytes, size_t len);
 void tokenize(ng_doc *doc);
 void find_quote_spans(ng_doc *doc);
 void split_sentences(ng_doc *doc);
-/* The lexicon entry of a word, looked up lower-cased; 0 if none. */
-uint32_t lookup_word(const lexicon *lex, const char *s, size_t n);
+/* The lexicon entry of a word, looked up lower-cased; 0 if none. When `hash`
+ * is not NULL it receives the hash of the lower-cased word (0 if too long). */
+uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash);
 /* Length of the longest lexicon phrase starting at token i whose entry has any
  * of `want` features, in tokens (0 if none); its features in *feats. */
 size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats, uint32_t *aux);

@@ -24,7 +24,12 @@ int lexicon_open_builtin(lexicon *lex)
 
 uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len)
 {
-    uint32_t i = (uint32_t)lex_hash(key, len) & lex->mask;
+    return lexicon_find_hashed(lex, key, len, lex_hash(key, len));
+}
+
+uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint64_t hash)
+{
+    uint32_t i = (uint32_t)hash & lex->mask;
     for (;;) {
         uint32_t e = lex->slots[i];
         if (!e)

@@ -154,6 +154,8 @@ int lexicon_open_builtin(lexicon *lex);
 
 /* Index of the entry for the lower-cased key, or 0. */
 uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len);
+/* The same with the key's lex_hash() already computed. */
+uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint64_t hash);
 
 static inline const lex_entry *lexicon_entry(const lexicon *lex, uint32_t index)
 {

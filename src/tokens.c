@@ -18,25 +18,34 @@
 
 /* ---- lexicon access ----------------------------------------------------------- */
 
-uint32_t lookup_word(const lexicon *lex, const char *s, size_t n)
+uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash)
 {
     char key[128];
+    if (hash)
+        *hash = 0;
     if (n == 0 || n > 100)
         return 0;
     size_t k = 0;
-    /* ASCII fast path; anything else goes through utf8_lower. */
+    /* ASCII fast path, lower-casing and hashing in one loop; anything else
+     * goes through utf8_lower. */
+    uint64_t h = 1469598103934665603ull;
     for (; k < n; k++) {
         unsigned char c = (unsigned char)s[k];
         if (c >= 0x80)
             break;
-        key[k] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        c = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        key[k] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
     }
     if (k < n) {
         k = utf8_lower(s, n, key, sizeof key);
         if (!k)
             return 0;
+        h = lex_hash(key, k);
     }
-    return lexicon_find(lex, key, k);
+    if (hash)
+        *hash = (uint32_t)h | 1;
+    return lexicon_find_hashed(lex, key, k, h);
 }
 
 /* The bytes of a token as looked up: without its abbreviation period. */
@@ -200,7 +209,7 @@ static void set_case_flags(const ng_doc *doc, token *t)
 
 static void look_up(ng_doc *doc, token *t)
 {
-    uint32_t e = lookup_word(&doc->engine->lex, doc->text + t->start, word_len(t));
+    uint32_t e = lookup_word(&doc->engine->lex, doc->text + t->start, word_len(t), &t->hash);
     if (e) {
         const lex_entry *le = lexicon_entry(&doc->engine->lex, e);
         t->feats = le->feats;
@@ -231,6 +240,12 @@ static size_t scan_word(const scanner *sc, size_t i, int *dots)
             j++;
             seg++;
         }
+        /* An ASCII character that cannot continue a word ends it at once. */
+        if (j >= sc->n)
+            break;
+        unsigned char b = sc->s[j];
+        if (b < 0x80 && b != '\'' && b != '-' && b != '.' && b != ',' && b != ':' && b != '&')
+            break;
         int n, n2;
         int32_t cp = cp_at(sc, j, &n);
         if (cp < 0)
@@ -302,7 +317,8 @@ static size_t clitic_start(const char *s, size_t b, size_t e)
 static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
 {
     const char *s = doc->text;
-    size_t c = clitic_start(s, b, e);
+    /* Only a word with an apostrophe can have a clitic. */
+    size_t c = (memchr(s + b, '\'', e - b) || memchr(s + b, 0xE2, e - b)) ? clitic_start(s, b, e) : 0;
     size_t stem_end = c ? c : e;
     int number = uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
     token *t = push_token(doc, (uint32_t)b, (uint32_t)stem_end, number ? TK_NUMBER : TK_WORD, flags);
@@ -315,7 +331,7 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags
         int hyphen_abbrev = 0;
         for (size_t h = stem_end; h > b + 1; h--) {
             if (s[h - 1] == '-') {
-                uint32_t e2 = lookup_word(&doc->engine->lex, s + h, stem_end - h);
+                uint32_t e2 = lookup_word(&doc->engine->lex, s + h, stem_end - h, NULL);
                 hyphen_abbrev = e2 && (lexicon_entry(&doc->engine->lex, e2)->feats & F_ABBREV);
                 break;
             }

@@ -122,6 +122,10 @@ int32_t uc_tolower(int32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    /* Scripts without case (CJK, Hangul, kana, Thai, Arabic, Hebrew, Indic):
+     * nothing to look up. */
+    if ((cp >= 0x0590 && cp <= 0x10FF) || (cp >= 0x2E80 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF))
+        return cp;
     return utf8proc_tolower(cp);
 }
 
