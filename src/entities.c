@@ -363,7 +363,14 @@ static void decide_type(ng_doc *doc, entity *e, const entity_stats *s)
                 (t->flags & TF_ALLCAPS) || t->kind != TK_WORD)
                 rare_words = 0;
         }
-        if ((tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON)) || rare_words)
+        /* A single rare word that speaks ("Okafor said") is a surname; a
+         * company's coined name has its shape ("SkyMeridian", "3M"). */
+        int inner_cap = 0;
+        for (uint32_t k = last->start + 1; k < last->end; k++)
+            inner_cap |= (doc->text[k] >= 'A' && doc->text[k] <= 'Z') || (doc->text[k] >= '0' && doc->text[k] <= '9');
+        int rare_speaker = s->speaks && name_len(l) == 1 && !tok_is(last, F_COMMON | F_DICT_PROPER) &&
+                           !inner_cap && !(last->flags & TF_ALLCAPS) && last->kind == TK_WORD;
+        if ((tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON)) || rare_words || rare_speaker)
             e->type = NG_PERSON;
         else if (s->speaks && name_len(l) >= 2)
             e->type = NG_ORG;
@@ -480,6 +487,11 @@ static void mark_roles(ng_doc *doc)
             if (q < nt && tok_is_punct(doc, tok(doc, q), ',') && q + 1 < nt && is_verbish(doc, tok(doc, q + 1)))
                 k = q + 1;
         }
+        /* "The judge, Katherine Ortiz, sentenced": the name closes an
+         * appositive and its verb follows the comma. */
+        if (k + 1 < nt && tok_is_punct(doc, tok(doc, k), ',') && is_verbish(doc, tok(doc, k + 1)) &&
+            m->first_tok > 0 && tok_is_punct(doc, tok(doc, m->first_tok - 1), ','))
+            k++;
         while (k < nt && tok_is(tok(doc, k), F_ADVERB) && (tok(doc, k)->flags & TF_LOWER))
             k++;
         if (k < nt && (tok(doc, k)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k), "'s"))

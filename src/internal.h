@@ -259,6 +259,7 @@ struct ng_doc {
     VEC(qspan) qspans;
     VEC(sentence) sents;
     VEC(mention) mentions;
+    size_t names_end; /* while mentions.c runs: the names found, sorted */
     VEC(entity) entities;
     VEC(quote) quotes;
     VEC(date_ref) dates;

@@ -66,7 +66,8 @@ enum {
     F_PLURAL_NOUN = 1ull << 43, /* a plural common noun that can start a clause */
     F_PHRASE = 1ull << 44,      /* the entry is a multi-word phrase */
     F_NOT_NAME = 1ull << 45,    /* capitalized, yet no name: "TV", "CEO", "GDP" */
-    F_LOC_WORD = 1ull << 46     /* place head word: "River", "Street", "County" */
+    F_LOC_WORD = 1ull << 46,    /* place head word: "River", "Street", "County" */
+    F_EVENT_WORD = 1ull << 47   /* heads an event's name: "Hurricane", "Operation" */
 };
 
 /* The `aux` field: small enumerations packed in 32 bits. */

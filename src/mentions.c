@@ -83,6 +83,11 @@ static int is_ordinary_sentence_start(const token *t, const token *next_tok)
         return !tok_is(t, F_KNOWN_ORG | F_PERSONAL_NAME) || !next_tok || !(next_tok->flags & TF_CAP);
     if (!tok_is(t, F_COMMON))
         return 0;
+    /* "John held my hand": a first name before a verb is the name. */
+    if (tok_is(t, F_FIRST_MALE | F_FIRST_FEMALE) && next_tok && next_tok->kind == TK_WORD &&
+        (next_tok->flags & TF_LOWER) && tok_is(next_tok, F_PAST_VERB | F_CUE | F_AUX | F_MODAL) &&
+        !tok_is(t, F_MODAL | F_AUX))
+        return 0;
     /* "Harbor Freight Lines said": an ordinary word that starts a longer name
      * stays ("Former President Biden" drops "Former": a title follows). */
     if (next_tok && next_tok->kind == TK_WORD && (next_tok->flags & TF_CAP) && !tok_is(next_tok, F_TITLE) &&
@@ -231,12 +236,30 @@ static void guess_type(ng_doc *doc, mention *m)
         if (tok_is(t, F_ORG_WORD) && (t->flags & TF_CAP) && !(i == b && n > 1 && tok_is(t, F_PERSONAL_NAME))) {
             /* "Lines" in "Harbor Freight Lines"; but "Party" must end the name
              * or precede "of" to make it an organization. */
-            if (i == e - 1 || is_connector(doc, tok(doc, i + 1)) || n == 1)
-                org_word = 1, m->org_class = (uint8_t)((t->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
+            if (i == e - 1 || is_connector(doc, tok(doc, i + 1)) || n == 1 || tok_is(t, F_ORG_WORD)) {
+                uint8_t cls = (uint8_t)((t->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
+                /* "Millbrook Police Department" is the police before it is a
+                 * department: "police said" refers to it. */
+                if (m->org_class != ORG_POLICE)
+                    m->org_class = cls;
+                org_word |= i == e - 1 || is_connector(doc, tok(doc, i + 1)) || n == 1;
+            }
         }
     }
     if (org_word) {
         m->type_hint = NG_ORG;
+        return;
+    }
+    /* "Mayfield, Ky.", "Houma, Louisiana": a name before a state is a place. */
+    if (e + 1 < doc->toks.n && tok_is_punct(doc, tok(doc, e), ',') && tok(doc, e + 1)->kind == TK_WORD &&
+        (tok(doc, e + 1)->flags & TF_CAP) && tok_is(tok(doc, e + 1), F_PLACE) &&
+        !tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE) && n <= 3) {
+        m->type_hint = NG_LOC;
+        return;
+    }
+    /* "Hurricane Delphine", "Operation Sandstorm": a name of an event. */
+    if (n >= 2 && tok_is(first, F_EVENT_WORD)) {
+        m->type_hint = NG_MISC;
         return;
     }
     /* "Willow River", "Dock Street", "Orange County": a place head word. */
@@ -419,7 +442,8 @@ static int is_midsentence_name(const ng_doc *doc, size_t i)
 {
     const token *t = tok(doc, i);
     return is_name_word(doc, t) && !at_sentence_start(doc, i) && !is_function_word(t) &&
-           !in_para_kind(doc, t, PARA_TITLE) && !(t->flags & TF_ALLCAPS);
+           !in_para_kind(doc, t, PARA_TITLE) && !(t->flags & TF_ALLCAPS) &&
+           !tok_is(t, F_GENERIC | F_ORG_WORD | F_LOC_WORD | F_TITLE | F_ROLE | F_ORG_ANAPHOR);
 }
 
 static void proper_words(ng_doc *doc, word_set *set)
@@ -554,10 +578,41 @@ static int ends_in_ed(const ng_doc *doc, const token *t)
     return n > 3 && doc->text[t->end - 2] == 'e' && doc->text[t->end - 1] == 'd';
 }
 
+/* Is byte `pos` inside a name found before? Names are in text order, so the
+ * last one decides. */
+static int mention_covers(const ng_doc *doc, uint32_t pos)
+{
+    size_t n = doc->names_end;
+    if (!n)
+        return 0;
+    /* binary search over the names (sorted, not overlapping) */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const mention *m = &doc->mentions.v[mid];
+        if (m->end <= pos)
+            lo = mid + 1;
+        else if (m->start > pos)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
 /* "the company", "the agency", "the 29-year-old", "police". */
 static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
 {
     const token *t = tok(doc, i);
+    /* "police" alone, not in a name ("Police said", "said police"). */
+    if (tok_eq(doc, t, "police") && !(i > 0 && (tok(doc, i - 1)->flags & TF_CAP) && tok(doc, i - 1)->kind == TK_WORD &&
+                                     !(t->flags & TF_SENT_START) && (t->flags & TF_CAP)) &&
+        !(i + 1 < limit && (tok(doc, i + 1)->flags & TF_CAP) && tok(doc, i + 1)->kind == TK_WORD &&
+          tok_is(tok(doc, i + 1), F_ORG_WORD)) &&
+        mention_covers(doc, t->start) == 0) {
+        add_simple(doc, i, i + 1, MK_NOMINAL, AUX_NEUTER, 1, NG_ORG, ORG_POLICE);
+        return 1;
+    }
     if (!tok_eq(doc, t, "the") || i + 1 >= limit)
         return 0;
     /* "the company", "the agency", and with modifiers "the world's
@@ -588,6 +643,11 @@ static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
             break;
     }
     const token *n = tok(doc, i + 1);
+    if (tok_eq(doc, n, "police") && !(i + 2 < limit && (tok(doc, i + 2)->flags & TF_CAP) &&
+                                     tok(doc, i + 2)->kind == TK_WORD)) {
+        add_simple(doc, i, i + 2, MK_NOMINAL, AUX_NEUTER, 1, NG_ORG, ORG_POLICE);
+        return 2;
+    }
     if ((n->kind == TK_NUMBER || n->kind == TK_WORD) && (n->flags & TF_HYPHEN)) {
         /* "the 29-year-old" */
         size_t len = n->end - n->start;
@@ -616,6 +676,7 @@ void find_mentions(ng_doc *doc)
     free(proper.slots);
     /* Pronouns and descriptions, merged in text order with the names. */
     size_t names = doc->mentions.n;
+    doc->names_end = names;
     for (size_t i = 0; i < n; i++) {
         const token *t = tok(doc, i);
         if (in_para_kind(doc, t, PARA_BYLINE))

@@ -555,7 +555,10 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             }
             if (ent != first_person)
                 persons++;
-        } else if (entity_type(doc, ent) == NG_ORG && first_org < 0) {
+        } else if (first_org < 0 && !(entity_type(doc, ent) == NG_MISC &&
+                                      tok_is(tok(doc, mm->first_tok), F_DEMONYM))) {
+            /* an organization, or a name of no known type that speaks
+             * ("Okafor said", "China said"): it is the speaker all the same */
             first_org = ent;
         }
         i = mm->end_tok - 1;
@@ -618,12 +621,9 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         s.entity = first_org;
         return s;
     }
-    if (nominal >= 0) {
-        int32_t ent = doc->mentions.v[nominal].entity;
-        if (ent >= 0) {
-            s.kind = SPK_ENTITY;
-            s.entity = ent;
-        }
+    if (nominal >= 0 && doc->mentions.v[nominal].entity >= 0) {
+        s.kind = SPK_ENTITY;
+        s.entity = doc->mentions.v[nominal].entity;
         return s;
     }
     /* Generic sources and roles: "Analysts", "U.S. officials", "police",
@@ -658,14 +658,25 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             /* "a spokesman said": an unnamed person, kept as the role. */
             from = i;
         }
-        /* The head may run on: "health officials", "people familiar with the
-         * matter" stops at the first word after the head. */
+        /* The words kept are the source's own: the head, or a phrase the
+         * lexicon knows around it ("health officials", "people familiar with
+         * the matter"); other modifiers go ("district officials" ->
+         * "officials"). */
         size_t end = i + 1;
         uint64_t f;
         uint32_t a;
-        size_t ph = match_phrase(doc, from, F_GENERIC, &f, &a);
-        if (ph && from + ph > end)
-            end = from + ph;
+        size_t best_from = i;
+        for (size_t st = from; st <= i; st++) {
+            size_t ph = match_phrase(doc, st, F_GENERIC | F_ROLE, &f, &a);
+            if (ph && st + ph > i && (st + ph > end || st < best_from)) {
+                if (st < best_from)
+                    best_from = st;
+                if (st + ph > end)
+                    end = st + ph;
+                break;
+            }
+        }
+        from = best_from;
         s.kind = SPK_GENERIC;
         s.gen_b = tok(doc, from)->start;
         s.gen_e = tok(doc, end - 1)->end;
@@ -800,12 +811,47 @@ static int attribute_after(const ng_doc *doc, const qspan *q, attribution *a)
 /* 'Smith said: "..."', 'She wrote in a memo: "..."', 'Smith said the plan was
  * "dead on arrival."', 'According to police, "..."'. The nearest cue before the
  * quote in its sentence, with a subject. */
+/* 'Ingrid Vos had a simple message for staff: "..."', 'The union put out a
+ * statement: "..."': a colon introduces the words of the sentence's subject,
+ * speech verb or not. The subject must name someone. */
+static int attribute_colon(const ng_doc *doc, size_t colon, size_t floor, attribution *a)
+{
+    if (colon <= floor || colon > floor + 40)
+        return 0;
+    for (size_t i = floor; i < colon; i++) {
+        const token *t = tok(doc, i);
+        if (t->flags & TF_IN_QUOTE)
+            return 0;
+        if (!is_verbish(doc, t))
+            continue;
+        size_t b, e;
+        if (!subject_before(doc, i, floor, &b, &e))
+            return 0;
+        speaker who = resolve_phrase(doc, b, e);
+        if (who.kind == SPK_NONE)
+            return 0;
+        a->found = 1;
+        a->cue_b = a->cue_e = 0;
+        a->who = who;
+        return 1;
+    }
+    return 0;
+}
+
 static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
 {
     const sentence *s = &doc->sents.v[tok(doc, q->open_tok)->sent];
     size_t floor = sentence_begin(doc, s);
     if (q->open_tok <= floor)
         return 0;
+    if (is_punct(doc, q->open_tok - 1, ':')) {
+        /* a speech verb before the colon frames it below; else the subject */
+        int cue = 0;
+        for (size_t i = floor; i + 1 < q->open_tok && !cue; i++)
+            cue = cue_at(doc, i) != 0;
+        if (!cue)
+            return attribute_colon(doc, q->open_tok - 1, floor, a);
+    }
     if (q->open_tok > floor + 80)
         floor = q->open_tok - 80; /* a frame is near its quote; and linear time */
     for (size_t k = q->open_tok; k > floor; k--) {
@@ -988,6 +1034,11 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         if (lower_word(t) && is_verbish(doc, t) && !tok_is(t, F_CUE))
             return 1;
         if (lower_word(t) && tok_is(t, F_CUE) && finite_cue(doc, i))
+            return 1;
+        /* After a subject pronoun, the next word is the verb: "she likes
+         * the plan", "she gets up at 4 a.m." */
+        if (i == b + 1 && tok_is(f, F_PRONOUN) && !(f->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)) && lower_word(t) &&
+            !tok_is(t, F_PREP | F_DET | F_CONJ) && !(f->aux & AUX_FIRST_PERSON && tok_eq(doc, f, "you")))
             return 1;
         /* A present-tense verb after a subject: "the plan works". */
         size_t n = t->end - t->start;
@@ -1268,7 +1319,7 @@ static int is_title_or_term(const ng_doc *doc, const qspan *q)
     if (q->open_tok > 0) {
         const token *p = tok(doc, q->open_tok - 1);
         if (tok_is(p, F_MEDIA_NOUN) && words <= 8)
-            return 1;
+            return 2; /* the film "Gone Girl", called "Drip Coach" */
     }
     /* Title case: every word capitalized or a small word. */
     if (words <= 8 && caps == words && !terminal)
@@ -1378,6 +1429,8 @@ static void inherit(ng_doc *doc, direct_state *st)
                         break;
                     }
                 }
+                if (!a->found)
+                    attribute_colon(doc, o - 1, floor, a);
             }
         }
         if (a->found)
