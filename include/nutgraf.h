@@ -82,6 +82,10 @@ const char *ng_doc_text(const ng_doc *doc, size_t *byte_len);
 const char *ng_doc_id(const ng_doc *doc);    /* NULL when none was given */
 const char *ng_doc_title(const ng_doc *doc); /* NULL when none was found */
 const char *ng_doc_date(const ng_doc *doc);  /* the date used, or NULL */
+/* The writers named in the byline ("By Jane Smith and Li Wei"), as their
+ * entities' canonical names. */
+size_t ng_doc_author_count(const ng_doc *doc);
+const char *ng_doc_author(const ng_doc *doc, size_t i);
 
 /* ---- results ----------------------------------------------------------- */
 

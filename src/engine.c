@@ -78,6 +78,7 @@ static void free_results(ng_doc *doc)
     VEC_FREE(&doc->quotes);
     VEC_FREE(&doc->dates);
     VEC_FREE(&doc->strings);
+    VEC_FREE(&doc->authors);
     free(doc->pub_entities);
     free(doc->pub_quotes);
     free(doc->pub_dates);
@@ -193,6 +194,16 @@ const char *ng_doc_title(const ng_doc *doc)
 const char *ng_doc_date(const ng_doc *doc)
 {
     return doc->date_text;
+}
+
+size_t ng_doc_author_count(const ng_doc *doc)
+{
+    return doc->error ? 0 : doc->authors.n;
+}
+
+const char *ng_doc_author(const ng_doc *doc, size_t i)
+{
+    return i < ng_doc_author_count(doc) ? doc->entities.v[doc->authors.v[i]].name : NULL;
 }
 
 /* ---- public views ----------------------------------------------------------------- */

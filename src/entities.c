@@ -318,7 +318,7 @@ static entity_stats *gather_stats(ng_doc *doc)
         entity_stats *s = &st[m->entity];
         if (m->type_hint != TYPE_UNKNOWN)
             s->votes[m->type_hint]++;
-        if (m->title_tok >= 0 || (m->flags & (MF_AGE | MF_ROLE_BEFORE | MF_APPOS_ROLE)))
+        if (m->title_tok >= 0 || (m->flags & (MF_AGE | MF_ROLE_BEFORE | MF_APPOS_ROLE | MF_BYLINE)))
             s->strong_person = 1;
         if (m->flags & MF_SPEAKER)
             s->speaks = 1;
@@ -659,7 +659,8 @@ static void resolve_references(ng_doc *doc)
     for (size_t i = 0; i < doc->mentions.n; i++) {
         mention *m = &doc->mentions.v[i];
         if (m->kind == MK_NAME) {
-            if (!(m->flags & MF_IN_QUOTE))
+            /* the writer of the byline is no one the story's "she" means */
+            if (!(m->flags & (MF_IN_QUOTE | MF_BYLINE)))
                 note_mention(doc, &sal, m);
             continue;
         }
@@ -747,6 +748,21 @@ static void compact(ng_doc *doc)
     free(map);
 }
 
+/* The writers: entities named in the byline, in order, each once. */
+static void list_authors(ng_doc *doc)
+{
+    for (size_t k = 0; k < doc->mentions.n; k++) {
+        const mention *m = &doc->mentions.v[k];
+        if (!(m->flags & MF_BYLINE) || m->entity < 0)
+            continue;
+        int seen = 0;
+        for (size_t a = 0; a < doc->authors.n; a++)
+            seen |= doc->authors.v[a] == m->entity;
+        if (!seen)
+            *VEC_PUSH(&doc->authors) = m->entity;
+    }
+}
+
 void build_entities(ng_doc *doc)
 {
     mark_roles(doc);
@@ -760,4 +776,5 @@ void build_entities(ng_doc *doc)
     free(st);
     resolve_references(doc);
     compact(doc);
+    list_authors(doc);
 }

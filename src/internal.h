@@ -180,7 +180,8 @@ enum {
     MF_SUBJECT = 1u << 10,   /* looks like a clause subject */
     MF_SPEAKER = 1u << 11,   /* next to a speech verb */
     MF_DATELINE = 1u << 12,
-    MF_CREDIT = 1u << 13     /* inside a photo credit */
+    MF_CREDIT = 1u << 13,    /* inside a photo credit */
+    MF_BYLINE = 1u << 14     /* the writer's name in the byline */
 };
 
 typedef struct mention {
@@ -253,6 +254,7 @@ struct ng_doc {
     size_t len;
     int32_t title_para; /* -1 when none */
     char *title;
+    VEC(int32_t) authors; /* entities named in the byline, in order */
 
     VEC(paragraph) paras;
     VEC(token) toks;

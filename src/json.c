@@ -126,6 +126,14 @@ static void write_record(ng_doc *doc)
     }
     put_key(b, "title", 0);
     put_cstring(b, doc->title);
+    put_key(b, "authors", 0);
+    sb_putc(b, '[');
+    for (size_t i = 0; i < ng_doc_author_count(doc); i++) {
+        if (i)
+            sb_putc(b, ',');
+        put_cstring(b, ng_doc_author(doc, i));
+    }
+    sb_putc(b, ']');
     put_key(b, "date", 0);
     put_cstring(b, doc->date_text);
     put_key(b, "text", 0);

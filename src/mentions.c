@@ -285,6 +285,12 @@ static void guess_type(ng_doc *doc, mention *m)
             m->type_hint = NG_PERSON;
         else if (particle || initial)
             m->type_hint = NG_PERSON;
+        else if (tok_is(first, F_DICT_PROPER) && !tok_is(first, F_PLACE | F_KNOWN_ORG | F_DEMONYM | F_TITLE) &&
+                 (!tok_is(last, F_COMMON) || tok_is(last, F_PERSONAL_NAME)) && !tok_is(last, F_PLACE) &&
+                 last->kind == TK_WORD && !(last->flags & TF_ALLCAPS))
+            /* the dictionary's capitalized words are mostly given names:
+             * "Lewis Hardacre" */
+            m->type_hint = NG_PERSON;
         else if (tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_PLACE) && !tok_is(first, F_COMMON) &&
                  !(tok_is(first, F_PLACE)))
             m->type_hint = NG_PERSON;
@@ -545,6 +551,33 @@ static void find_names(ng_doc *doc, size_t i0, size_t limit, const word_set *pro
     }
 }
 
+/* "By Lukas Brandauer and Sofia Pellegrini", "By Priya Sandhu, Transport
+ * Correspondent", "By JANE SMITH, Associated Press": the writers' names are
+ * the capitalized runs after "By", up to the first comma. */
+static void find_byline_names(ng_doc *doc, size_t b, size_t e)
+{
+    size_t i = b;
+    if (i < e && tok_eq(doc, tok(doc, i), "by"))
+        i++;
+    while (i < e && !tok_is_punct(doc, tok(doc, i), ',') && !tok_is_punct(doc, tok(doc, i), '|')) {
+        const token *t = tok(doc, i);
+        if (t->kind != TK_WORD || !(t->flags & TF_CAP)) {
+            i++;
+            continue;
+        }
+        size_t k = i;
+        while (k < e && tok(doc, k)->kind == TK_WORD && ((tok(doc, k)->flags & TF_CAP) || is_particle(tok(doc, k))))
+            k++;
+        size_t before = doc->mentions.n;
+        add_name(doc, i, k);
+        for (size_t m = before; m < doc->mentions.n; m++) {
+            doc->mentions.v[m].flags |= MF_BYLINE;
+            doc->mentions.v[m].type_hint = NG_PERSON;
+        }
+        i = k;
+    }
+}
+
 /* ---- pronouns and descriptions ---------------------------------------------------- */
 
 static void add_simple(ng_doc *doc, size_t b, size_t e, mention_kind kind, uint8_t gender, uint8_t plural,
@@ -671,6 +704,8 @@ void find_mentions(ng_doc *doc)
             e++;
         if (!in_para_kind(doc, tok(doc, i), PARA_BYLINE))
             find_names(doc, i, e, &proper);
+        else
+            find_byline_names(doc, i, e);
         i = e;
     }
     free(proper.slots);
