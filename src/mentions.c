@@ -271,6 +271,20 @@ static void guess_type(ng_doc *doc, mention *m)
         m->type_hint = NG_ORG;
         return;
     }
+    /* "Corbel & Lowe", "Procter & Gamble": firms of partners. */
+    for (size_t i = b + 1; i + 1 < e; i++)
+        if (tok_is_punct(doc, tok(doc, i), '&')) {
+            m->type_hint = NG_ORG;
+            return;
+        }
+    /* A name that fills a pair of quote marks is a title or a nickname:
+     * nicknamed "Big Nell", the thriller "Salt Road". */
+    if (b > 0 && (tok(doc, b - 1)->flags & TF_QUOTE_OPEN) && e < doc->toks.n &&
+        ((tok(doc, e)->flags & TF_QUOTE_CLOSE) ||
+         (e + 1 < doc->toks.n && tok(doc, e)->kind == TK_PUNCT && (tok(doc, e + 1)->flags & TF_QUOTE_CLOSE)))) {
+        m->type_hint = NG_MISC;
+        return;
+    }
     if (m->title_tok >= 0 || (m->flags & (MF_ROLE_BEFORE | MF_AGE | MF_APPOS_ROLE))) {
         m->type_hint = NG_PERSON;
         return;
@@ -352,7 +366,18 @@ static void mark_context(ng_doc *doc, mention *m)
      * personality Chrissy Teigen". */
     if (b > 0) {
         const token *p = tok(doc, b - 1);
-        if (p->kind == TK_WORD && tok_is(p, F_ROLE | F_TITLE) && (p->flags & TF_LOWER) && p->sent == tok(doc, b)->sent) {
+        int verb_like = tok_eq(doc, p, "host") || tok_eq(doc, p, "model") || tok_eq(doc, p, "star") ||
+                        tok_eq(doc, p, "coach") || tok_eq(doc, p, "judge") || tok_eq(doc, p, "chair") ||
+                        tok_eq(doc, p, "pilot") || tok_eq(doc, p, "guard") || tok_eq(doc, p, "captain") ||
+                        tok_eq(doc, p, "lead") || tok_eq(doc, p, "head") || tok_eq(doc, p, "witness") ||
+                        tok_eq(doc, p, "nurse") || tok_eq(doc, p, "manager");
+        /* "host Castlegate on Tuesday": such a word is a verb unless a
+         * determiner or a capitalized modifier makes it a noun ("the coach",
+         * "TV host Jane Roe"). */
+        if (verb_like && b >= 2 && (tok_is(tok(doc, b - 2), F_DET) || (tok(doc, b - 2)->flags & TF_CAP)))
+            verb_like = 0;
+        if (p->kind == TK_WORD && tok_is(p, F_ROLE | F_TITLE) && !tok_is(p, F_ORG_ANAPHOR) && !verb_like &&
+            (p->flags & TF_LOWER) && p->sent == tok(doc, b)->sent) {
             m->flags |= MF_ROLE_BEFORE;
             m->role_tok = (int32_t)(b - 1);
         }
@@ -375,6 +400,12 @@ static void mark_context(ng_doc *doc, mention *m)
                 if (r->kind != TK_WORD || !(r->flags & TF_LOWER))
                     break;
                 if (tok_is(r, F_ROLE) && !tok_is(r, F_GENERIC)) {
+                    /* ", the developer," is a firm; ", chief executive Annika
+                     * Solberg-Hale told" is the next person's title. */
+                    int name_follows = q + 1 < doc->toks.n && (tok(doc, q + 1)->flags & TF_CAP) &&
+                                       tok(doc, q + 1)->kind == TK_WORD;
+                    if (tok_is(r, F_ORG_ANAPHOR) || name_follows)
+                        break;
                     m->flags |= MF_APPOS_ROLE;
                     m->role_tok = (int32_t)q;
                     if (r->aux & AUX_GENDER_MASK)
