@@ -51,12 +51,21 @@ void ng_engine_free(ng_engine *engine);
 
 /* ---- extraction ------------------------------------------------------ */
 
+typedef enum ng_format {
+    NG_FORMAT_AUTO = 0, /* HTML when the bytes look like a web page, else text */
+    NG_FORMAT_TEXT,     /* plain text */
+    NG_FORMAT_HTML      /* a saved web page: the article is found in it */
+} ng_format;
+
 typedef struct ng_input {
     const char *text; /* the article as bytes; UTF-8 expected, repaired if not */
     size_t len;
     const char *id;   /* optional: copied into the record */
     const char *date; /* optional: the article's date, "YYYY-MM-DD", against which
-                         relative dates ("Tuesday", "next year") are resolved */
+                         relative dates ("Tuesday", "next year") are resolved; a
+                         web page's own publication date is used when absent */
+    ng_format format; /* how to read `text`; NG_FORMAT_AUTO by default */
+    const char *url;  /* optional: the page's address (HTML) */
 } ng_input;
 
 typedef struct ng_doc ng_doc;
@@ -82,10 +91,18 @@ const char *ng_doc_text(const ng_doc *doc, size_t *byte_len);
 const char *ng_doc_id(const ng_doc *doc);    /* NULL when none was given */
 const char *ng_doc_title(const ng_doc *doc); /* NULL when none was found */
 const char *ng_doc_date(const ng_doc *doc);  /* the date used, or NULL */
-/* The writers named in the byline ("By Jane Smith and Li Wei"), as their
- * entities' canonical names. */
+/* The writers named in the byline ("By Jane Smith and Li Wei") or, for a web
+ * page, in its metadata. */
 size_t ng_doc_author_count(const ng_doc *doc);
 const char *ng_doc_author(const ng_doc *doc, size_t i);
+
+/* Web pages only (NULL for plain text or when the page does not say): the
+ * page's address, the site's name, the publication date or date-time (ISO
+ * 8601) and the language (a BCP 47 tag such as "en" or "pt-BR"). */
+const char *ng_doc_url(const ng_doc *doc);
+const char *ng_doc_site_name(const ng_doc *doc);
+const char *ng_doc_published(const ng_doc *doc);
+const char *ng_doc_language(const ng_doc *doc);
 
 /* ---- results ----------------------------------------------------------- */
 

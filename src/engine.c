@@ -78,7 +78,14 @@ static void free_results(ng_doc *doc)
     VEC_FREE(&doc->quotes);
     VEC_FREE(&doc->dates);
     VEC_FREE(&doc->strings);
+    for (size_t i = 0; i < doc->authors.n; i++)
+        free(doc->authors.v[i]);
     VEC_FREE(&doc->authors);
+    free(doc->url);
+    free(doc->site_name);
+    free(doc->published);
+    free(doc->language);
+    doc->url = doc->site_name = doc->published = doc->language = NULL;
     free(doc->pub_entities);
     free(doc->pub_quotes);
     free(doc->pub_dates);
@@ -203,7 +210,27 @@ size_t ng_doc_author_count(const ng_doc *doc)
 
 const char *ng_doc_author(const ng_doc *doc, size_t i)
 {
-    return i < ng_doc_author_count(doc) ? doc->entities.v[doc->authors.v[i]].name : NULL;
+    return i < ng_doc_author_count(doc) ? doc->authors.v[i] : NULL;
+}
+
+const char *ng_doc_url(const ng_doc *doc)
+{
+    return doc->url;
+}
+
+const char *ng_doc_site_name(const ng_doc *doc)
+{
+    return doc->site_name;
+}
+
+const char *ng_doc_published(const ng_doc *doc)
+{
+    return doc->published;
+}
+
+const char *ng_doc_language(const ng_doc *doc)
+{
+    return doc->language;
 }
 
 /* ---- public views ----------------------------------------------------------------- */

@@ -748,18 +748,22 @@ static void compact(ng_doc *doc)
     free(map);
 }
 
-/* The writers: entities named in the byline, in order, each once. */
+/* The writers named in the byline, in order, each once, by their canonical
+ * names; a web page's metadata, when it names them, was read first and wins. */
 static void list_authors(ng_doc *doc)
 {
+    if (doc->authors.n)
+        return;
     for (size_t k = 0; k < doc->mentions.n; k++) {
         const mention *m = &doc->mentions.v[k];
         if (!(m->flags & MF_BYLINE) || m->entity < 0)
             continue;
+        const char *name = doc->entities.v[m->entity].name;
         int seen = 0;
         for (size_t a = 0; a < doc->authors.n; a++)
-            seen |= doc->authors.v[a] == m->entity;
+            seen |= !strcmp(doc->authors.v[a], name);
         if (!seen)
-            *VEC_PUSH(&doc->authors) = m->entity;
+            *VEC_PUSH(&doc->authors) = ng_xstrndup(name, strlen(name));
     }
 }
 

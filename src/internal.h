@@ -254,7 +254,11 @@ struct ng_doc {
     size_t len;
     int32_t title_para; /* -1 when none */
     char *title;
-    VEC(int32_t) authors; /* entities named in the byline, in order */
+    VEC(char *) authors; /* the writers: page metadata, else the byline's names */
+    char *url;           /* web pages: the address, site, publication date, language */
+    char *site_name;
+    char *published;
+    char *language;
 
     VEC(paragraph) paras;
     VEC(token) toks;

@@ -126,6 +126,14 @@ static void write_record(ng_doc *doc)
     }
     put_key(b, "title", 0);
     put_cstring(b, doc->title);
+    put_key(b, "url", 0);
+    put_cstring(b, doc->url);
+    put_key(b, "site_name", 0);
+    put_cstring(b, doc->site_name);
+    put_key(b, "published", 0);
+    put_cstring(b, doc->published);
+    put_key(b, "language", 0);
+    put_cstring(b, doc->language);
     put_key(b, "authors", 0);
     sb_putc(b, '[');
     for (size_t i = 0; i < ng_doc_author_count(doc); i++) {
