@@ -139,7 +139,7 @@ int main(int argc, char **argv)
         double t0 = now();
         for (int rep = 0; rep < repeat; rep++) {
             for (size_t k = 0; k < n_arts; k++) {
-                ng_input in = {arts[k].text, arts[k].len, NULL, arts[k].date};
+                ng_input in = {arts[k].text, arts[k].len, NULL, arts[k].date, NG_FORMAT_AUTO, NULL};
                 ng_doc *doc = ng_extract(engine, &in);
                 size_t len;
                 if (!ng_doc_json(doc, 0, &len) || ng_doc_error(doc))

@@ -148,7 +148,7 @@ static int extract_one(ng_engine *engine, const options *o)
         free(text);
         return 2;
     }
-    ng_input in = {text, len, o->id, o->date};
+    ng_input in = {text, len, o->id, o->date, NG_FORMAT_AUTO, NULL};
     ng_doc *doc = ng_extract(engine, &in);
     free(text);
     if (!doc) {
@@ -260,7 +260,8 @@ static int extract_jsonl(ng_engine *engine, const options *o)
                     doc = ng_doc_new_error(id, "\"date\" must be a string YYYY-MM-DD");
                 } else {
                     ng_input in = {json_string_value(text), json_string_length(text), id,
-                                   json_is_string(date) ? json_string_value(date) : o->date};
+                                   json_is_string(date) ? json_string_value(date) : o->date, NG_FORMAT_AUTO,
+                                   NULL};
                     doc = ng_extract(engine, &in);
                 }
             }
@@ -335,7 +336,7 @@ int main(int argc, char **argv)
     if (o.date) {
         /* Checked here once, so that a typo is a usage error, not N bad records. */
         ng_engine *probe = ng_engine_new(NULL);
-        ng_input in = {"x", 1, NULL, o.date};
+        ng_input in = {"x", 1, NULL, o.date, NG_FORMAT_TEXT, NULL};
         ng_doc *d = probe ? ng_extract(probe, &in) : NULL;
         int bad = d && ng_doc_error(d) && strstr(ng_doc_error(d), "bad date");
         ng_doc_free(d);

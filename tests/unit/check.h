@@ -39,7 +39,7 @@ static inline int check_done(void)
 /* Runs the pipeline on a string. */
 static inline ng_doc *extract(ng_engine *e, const char *text, const char *date)
 {
-    ng_input in = {text, strlen(text), NULL, date};
+    ng_input in = {text, strlen(text), NULL, date, NG_FORMAT_AUTO, NULL};
     return ng_extract(e, &in);
 }
 
