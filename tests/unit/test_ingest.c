@@ -13,7 +13,7 @@ static ng_engine *engine;
 /* Runs the pipeline on `len` bytes, which may hold NUL or invalid UTF-8. */
 static ng_doc *extract_bytes(const ng_engine *e, const char *bytes, size_t len)
 {
-    ng_input in = {bytes, len, NULL, NULL};
+    ng_input in = {bytes, len, NULL, NULL, NG_FORMAT_TEXT, NULL};
     return ng_extract(e, &in);
 }
 
@@ -149,7 +149,7 @@ static void test_empty(void)
     CHECK(has_error(" \n\t\r\n  \r", 8));
     CHECK(has_error("\n\n\n", 3));
     /* A NULL text with length 0 is empty input, not a crash. */
-    ng_input in = {NULL, 0, NULL, NULL};
+    ng_input in = {NULL, 0, NULL, NULL, NG_FORMAT_TEXT, NULL};
     ng_doc *doc = ng_extract(engine, &in);
     CHECK(doc && ng_doc_error(doc) != NULL);
     ng_doc_free(doc);
