@@ -53,6 +53,10 @@ static int is_name_word(const ng_doc *doc, const token *t)
         return 0;
     if (tok_is(t, F_WEEKDAY | F_NOT_NAME))
         return 0;
+    /* "R-Texas", "D-Calif.": a party and a state, not a name. */
+    if ((t->flags & TF_HYPHEN) && t->end - t->start >= 3 && doc->text[t->start + 1] == '-' &&
+        strchr("DRI", doc->text[t->start]))
+        return 0;
     /* Months belong to the dates stage; "April Ryan" is handled where runs
      * start (a month that is a first name, before another name word). */
     if (tok_is(t, F_MONTH))
@@ -325,8 +329,32 @@ static void guess_type(ng_doc *doc, mention *m)
  * lower-case role noun ("chief executive Ingrid Vos", "analyst Jane Roe"). */
 /* The length of a title or capitalized role phrase at token i ("Sen.", "Vice
  * President", "Co-author", "Actress") that a name follows within [i, e). */
+/* A capitalized agent noun ("Meteorologist", "Economist", "Organizer")
+ * before a first name and another name word works as a title. */
+static int agent_noun_title(ng_doc *doc, size_t i, size_t e)
+{
+    const token *t = tok(doc, i);
+    size_t n = t->end - t->start;
+    const char *s = doc->text + t->start;
+    if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAPS) || !tok_is(t, F_COMMON) || n < 6 ||
+        i + 2 >= e + 1 || !tok_is(tok(doc, i + 1), F_FIRST_MALE | F_FIRST_FEMALE) || i + 2 >= e)
+        return 0;
+    static const char *const suffixes[] = {"ist", "er", "or", "ian", "ant", "ent"};
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t m = strlen(suffixes[k]);
+        if (!memcmp(s + n - m, suffixes[k], m))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t title_before_name(ng_doc *doc, size_t i, size_t e, uint64_t *feats, uint32_t *aux)
 {
+    if (agent_noun_title(doc, i, e)) {
+        *feats = F_ROLE;
+        *aux = 0;
+        return 1;
+    }
     size_t k = match_phrase(doc, i, F_TITLE | F_ROLE, feats, aux);
     if (!k || i + k >= e || !(tok(doc, i)->flags & TF_CAP))
         return 0;
@@ -386,6 +414,10 @@ static void mark_context(ng_doc *doc, mention *m)
     if (e < doc->toks.n) {
         const token *n = tok(doc, e);
         if ((n->flags & TF_CLITIC) && tok_eq(doc, n, "'s"))
+            m->flags |= MF_POSSESSIVE;
+        /* "Haskins' mother": an apostrophe right after a final s */
+        if (n->kind == TK_QUOTE && !(n->flags & (TF_SPACE_BEFORE | TF_QUOTE_OPEN | TF_QUOTE_CLOSE)) &&
+            (n->qmark == QM_SINGLE || n->qmark == QM_SINGLE_CLOSE) && doc->text[m->end - 1] == 's')
             m->flags |= MF_POSSESSIVE;
         if (tok_is_punct(doc, n, ',') && e + 1 < doc->toks.n) {
             const token *a = tok(doc, e + 1);
@@ -452,7 +484,9 @@ static void add_name(ng_doc *doc, size_t b, size_t e)
         m.flags |= MF_ALLCAPS;
     if (at_sentence_start(doc, b))
         m.flags |= MF_SENT_INITIAL;
-    if (!m.gender && m.title_tok < 0)
+    /* A first name tells the gender only where it stands first in a full
+     * name: "Rollins" alone is a surname, whatever the lists say. */
+    if (!m.gender && m.title_tok < 0 && m.end_tok - m.first_tok >= 2)
         m.gender = gender_of_first_name(tok(doc, m.first_tok));
     mark_context(doc, &m);
     guess_type(doc, &m);

@@ -260,7 +260,16 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor && is_punct(doc, k - 2, ','))
         return subject_of_coordination(doc, k - 1, floor, b, e);
     size_t end = k, appos_end = k;
-    if (is_punct(doc, k - 1, ',')) {
+    /* '... in the thriller "Salt Road," commented': the appositive's comma
+     * is inside the quote marks. */
+    if ((tok(doc, k - 1)->flags & TF_QUOTE_CLOSE) && k >= 2 && is_punct(doc, k - 2, ',') &&
+        (tok(doc, k - 2)->flags & TF_IN_QUOTE)) {
+        size_t open = appositive_start(doc, k - 1, floor);
+        if (!open)
+            return 0;
+        end = open;
+        appos_end = k - 1;
+    } else if (is_punct(doc, k - 1, ',')) {
         size_t open = appositive_start(doc, k - 1, floor);
         if (!open)
             return 0;
@@ -285,7 +294,8 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
      * said": the phrase found is itself an appositive; its name stands
      * before the comma. */
     if (start < end && start > floor + 1 && is_punct(doc, start - 1, ',') &&
-        (tok_is(tok(doc, start), F_DET | F_ROLE) && lower_word(tok(doc, start)))) {
+        ((tok_is(tok(doc, start), F_DET | F_ROLE) && lower_word(tok(doc, start))) ||
+         (tok(doc, start)->kind == TK_NUMBER && end - start == 1))) {
         size_t n0 = start - 1;
         while (n0 > floor && np_token(doc, n0 - 1) && (tok(doc, n0 - 1)->flags & (TF_CAP | TF_ALLCAPS)))
             n0--;
@@ -487,7 +497,10 @@ static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
 {
     speaker s = resolve_phrase_once(doc, b, e);
     int definite = word_is(doc, b, "the");
-    int they = e == b + 1 && word_is(doc, b, "they");
+    /* "They said", "Many said", "Others said": the plural source just named */
+    int they = e == b + 1 && (word_is(doc, b, "they") || word_is(doc, b, "many") || word_is(doc, b, "some") ||
+                              word_is(doc, b, "others") || word_is(doc, b, "most") || word_is(doc, b, "several") ||
+                              word_is(doc, b, "both") || word_is(doc, b, "all"));
     if ((s.kind == SPK_NONE && (definite || they)) || (s.kind == SPK_GENERIC && definite)) {
         /* "the people", "the documents", "They": a source named before */
         int k = recall_generic(doc, tok(doc, e - 1), they);
