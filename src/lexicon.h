@@ -67,7 +67,8 @@ enum {
     F_PHRASE = 1ull << 44,      /* the entry is a multi-word phrase */
     F_NOT_NAME = 1ull << 45,    /* capitalized, yet no name: "TV", "CEO", "GDP" */
     F_LOC_WORD = 1ull << 46,    /* place head word: "River", "Street", "County" */
-    F_EVENT_WORD = 1ull << 47   /* heads an event's name: "Hurricane", "Operation" */
+    F_EVENT_WORD = 1ull << 47,  /* heads an event's name: "Hurricane", "Operation" */
+    F_PRESENT_VERB = 1ull << 48 /* a common present-tense verb: "makes", "need" */
 };
 
 /* The `aux` field: small enumerations packed in 32 bits. */

@@ -212,7 +212,7 @@ static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
 static int np_has_verb(const ng_doc *doc, size_t b, size_t e)
 {
     for (size_t i = b; i < e; i++)
-        if (!np_token(doc, i))
+        if (!np_token(doc, i) && !is_punct(doc, i, ','))
             return 1;
     return 0;
 }
@@ -1015,13 +1015,14 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
     /* "said Tuesday with ...": a date is no subject. */
     if (tok_is(f, F_WEEKDAY | F_MONTH | F_TIME_WORD) && !tok_is(f, F_PRONOUN | F_DET))
         return 0;
-    if (tok_eq(doc, f, "goodbye") || tok_eq(doc, f, "hello") || tok_eq(doc, f, "yes") || tok_eq(doc, f, "no") ||
+    if (tok_eq(doc, f, "goodbye") || tok_eq(doc, f, "hello") || tok_eq(doc, f, "yes") ||
         tok_eq(doc, f, "so") || tok_eq(doc, f, "something") || tok_eq(doc, f, "nothing") ||
         tok_eq(doc, f, "anything") || tok_eq(doc, f, "thanks") || tok_eq(doc, f, "sorry"))
         return 0; /* "said goodbye", "said so": objects */
-    if (tok_is(f, F_PRONOUN) && (f->aux & AUX_POSSESSIVE)) {
+    if ((tok_is(f, F_PRONOUN) && (f->aux & AUX_POSSESSIVE)) || tok_eq(doc, f, "no")) {
         /* "her office would ask" is a clause; "their goodbyes to the baby"
-         * is an object: a verb must follow the possessed noun closely. */
+         * is an object: a verb must follow the possessed noun closely ("no
+         * agreement was expected", but "said no"). */
         for (size_t i = b + 1; i < e && i < b + 5; i++) {
             const token *t = tok(doc, i);
             if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) && lower_word(t))
@@ -1035,12 +1036,22 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         const token *t = tok(doc, i);
         if (is_punct(doc, i, ',') && i < b + 2)
             return 0;
+        /* ", which had been planned since January," is an aside: skip it. */
+        if (is_punct(doc, i, ',') && i + 1 < e && tok_is(tok(doc, i + 1), F_RELATIVE)) {
+            size_t k = i + 1;
+            while (k < e && k < i + 24 && !is_punct(doc, k, ','))
+                k++;
+            if (k < e && is_punct(doc, k, ',')) {
+                i = k;
+                continue;
+            }
+        }
         /* A verb after "that", "who" or "by explaining" is not this clause's:
          * "concluded the post by explaining that Jack will ..." */
         if (word_is(doc, i, "that") || (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE)) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
             return 0;
-        if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) && lower_word(t))
+        if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
             return 1;
         if (t->flags & TF_CLITIC && !tok_eq(doc, t, "'s"))
             return 1; /* she'd, they're, it'll */
@@ -1091,6 +1102,26 @@ static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int particip
             uint64_t f = cue_feats(doc, i + 1, &aux);
             if (f & F_CUE_ING)
                 return i; /* ", adding that ..." starts a new report */
+        }
+        /* ", going on to explain that", ", before adding that" */
+        if (is_punct(doc, i, ',') && i + 2 < limit && !(tok(doc, i + 1)->flags & TF_IN_QUOTE)) {
+            for (size_t k = i + 1; k < limit && k < i + 5; k++) {
+                if (!lower_word(tok(doc, k)))
+                    break;
+                if (!cue_at(doc, k) && !(word_is(doc, k, "going") || word_is(doc, k, "on") || word_is(doc, k, "to") ||
+                                         word_is(doc, k, "before") || word_is(doc, k, "after") ||
+                                         word_is(doc, k, "while") || word_is(doc, k, "then") ||
+                                         word_is(doc, k, "also") || word_is(doc, k, "later") ||
+                                         word_is(doc, k, "by") || word_is(doc, k, "and") || word_is(doc, k, "went")))
+                    break;
+                if (cue_at(doc, k)) {
+                    uint32_t aux;
+                    uint64_t f = cue_feats(doc, k, &aux);
+                    if ((f & (F_CUE_ING | F_CUE_BASE)) && k > i + 1)
+                        return i;
+                    break;
+                }
+            }
         }
         if (participle && word_is(doc, i, "and") && i + 1 < limit && is_ing(doc, tok(doc, i + 1)))
             return i;
@@ -1250,7 +1281,11 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             a.who = resolve_phrase(doc, b, e);
             size_t k = clause_start(doc, i + c, limit, listener, &that);
             size_t ce = clause_end(doc, k, limit, 0);
-            if (k < ce && (that || reads_as_clause(doc, k, ce))) {
+            /* "The team checked the data, he said, and all of them ...": the
+             * attribution stands between commas inside the report. */
+            int aside = b > floor + 2 && is_punct(doc, b - 1, ',') && !that && i + c < limit &&
+                        is_punct(doc, i + c, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE);
+            if (!aside && k < ce && (that || reads_as_clause(doc, k, ce))) {
                 emit_indirect(doc, cl, k, ce, &a);
                 last = a;
                 last.found = 1;
@@ -1334,8 +1369,10 @@ static int is_title_or_term(const ng_doc *doc, const qspan *q)
         if (tok_is(p, F_MEDIA_NOUN) && words <= 8)
             return 2; /* the film "Gone Girl", called "Drip Coach" */
     }
-    /* Title case: every word capitalized or a small word. */
-    if (words <= 8 && caps == words && !terminal)
+    /* Title case: every word capitalized or a small word. One capitalized
+     * word with a comma inside the marks is speech ('"Slow," he told him'). */
+    int closing_comma = q->end_tok > q->first_tok && is_punct(doc, q->end_tok - 1, ',');
+    if (words <= 8 && caps == words && !terminal && !(words == 1 && closing_comma))
         return 2;
     if (words <= 3 && !terminal)
         return 1;

@@ -105,6 +105,8 @@ static const attr_name attr_names[] = {
     {"pluralnoun", F_PLURAL_NOUN, 0},
     {"notname", F_NOT_NAME, 0},
     {"locword", F_LOC_WORD, 0},
+    {"eventword", F_EVENT_WORD, 0},
+    {"presentverb", F_PRESENT_VERB, 0},
     {"male", 0, AUX_MALE},
     {"female", 0, AUX_FEMALE},
     {"neuter", 0, AUX_NEUTER},
