@@ -38,6 +38,22 @@ static void normalize(ng_doc *doc, const char *bytes, size_t len)
     char *out = ng_xrealloc(NULL, (len - i) * 3 + 1);
     size_t o = 0;
     while (i < len) {
+        /* Runs of printable ASCII, the bulk of most text, eight bytes at a
+         * time: no byte below 0x20, none at 0x7F or above. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t low = (w - ones * 0x20) & ~w & highs;     /* a byte < 0x20 */
+            uint64_t high = (w | ((w + ones) & highs)) & highs; /* a byte >= 0x7F */
+            if (low | high)
+                break;
+            memcpy(out + o, s + i, 8);
+            o += 8;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             if (c == '\r') {
