@@ -273,7 +273,10 @@ static void link_names(ng_doc *doc)
             if (m->kind != MK_NAME || (m->flags & MF_IN_TITLE) || (l < 8 ? l != len : len != 8))
                 continue;
             int32_t e = find_antecedent(doc, &ix, i);
-            link(doc, i, e >= 0 ? e : new_entity(doc));
+            if (e < 0 && doc->entities.n >= doc->engine->options.max_entities)
+                doc->limits |= NG_LIMIT_ENTITIES; /* left unlinked (see ng_options) */
+            else
+                link(doc, i, e >= 0 ? e : new_entity(doc));
             index_add(doc, &ix, (uint32_t)i);
         }
     }
@@ -558,14 +561,16 @@ static int32_t resolve_person(ng_doc *doc, const mention *m, const salience *sal
         int d = sentence_distance(sent, r->sent);
         if (d > 4)
             continue;
-        int score = 100 - 18 * d;
+        /* Recency first, then what the entity was doing: a subject or a
+         * speaker of the last sentences is what "he" and "she" pick up. */
+        int score = 100 - 25 * d;
         if (r->subject_sent && sentence_distance(sent, r->subject_sent - 1) <= 2)
-            score += 35 - 8 * sentence_distance(sent, r->subject_sent - 1);
+            score += 35 - 10 * sentence_distance(sent, r->subject_sent - 1);
         if (r->speaker_sent && sentence_distance(sent, r->speaker_sent - 1) <= 2)
-            score += 20;
+            score += 20 - 5 * sentence_distance(sent, r->speaker_sent - 1);
         if (gender && e->gender == gender)
-            score += 25;
-        score += r->count > 5 ? 10 : (int)r->count * 2;
+            score += 15;
+        score += r->count > 5 ? 5 : (int)r->count;
         if (score > best_score) {
             best_score = score;
             best = i;

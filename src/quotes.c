@@ -1301,12 +1301,11 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
                 continue;
             }
             /* Mid-sentence: "The cuts, de Graaf said, will save money." */
-            if (b > floor && is_punct(doc, b - 1, ',') && is_punct(doc, k2, ',') && !that &&
-                !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
+            if (aside) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
-                size_t ce2 = clause_end(doc, k2 + 1, limit, 0);
-                emit_indirect(doc, cl, k2 + 1, ce2, &a);
-                i = ce2;
+                size_t ce2 = clause_end(doc, i + c + 1, limit, 0);
+                emit_indirect(doc, cl, i + c + 1, ce2, &a);
+                i = ce2 > i ? ce2 - 1 : i;
             }
             continue;
         }
@@ -1547,6 +1546,22 @@ static int by_start(const void *a, const void *b)
     return x->kind < y->kind ? -1 : x->kind > y->kind;
 }
 
+/* A quote longer than max_quote_bytes is left out (see ng_options). */
+static void drop_long_quotes(ng_doc *doc)
+{
+    size_t max = doc->engine->options.max_quote_bytes, kept = 0;
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        quote *q = &doc->quotes.v[i];
+        if (q->end - q->start > max) {
+            free(q->generic);
+            doc->limits |= NG_LIMIT_QUOTE_BYTES;
+        } else {
+            doc->quotes.v[kept++] = *q;
+        }
+    }
+    doc->quotes.n = kept;
+}
+
 void find_quotes(ng_doc *doc)
 {
     generic_memory mem;
@@ -1582,6 +1597,7 @@ void find_quotes(ng_doc *doc)
         indirect_in_sentence(doc, se, &cl, direct);
     }
     speakers_from_clauses(doc, &st, n_direct);
+    drop_long_quotes(doc);
     if (doc->quotes.n > 1)
         qsort(doc->quotes.v, doc->quotes.n, sizeof *doc->quotes.v, by_start);
     free(st.attr);
