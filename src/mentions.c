@@ -177,6 +177,17 @@ static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
                 j++;
                 continue;
             }
+            /* "Bright Harbor Children's Fund", "McDonald's Corp": a possessive
+             * inside an organization's name, which ends in an organization word. */
+            if (j > i && (t->flags & TF_CLITIC) && tok_eq(doc, t, "'s") && is_name_word(doc, tok(doc, j + 1))) {
+                size_t k = j + 1;
+                while (k < limit && k < j + 5 && same_run(doc, k - 1, k) && is_name_word(doc, tok(doc, k)))
+                    k++;
+                if (tok_is(tok(doc, k - 1), F_ORG_WORD) && !in_para_kind(doc, t, PARA_TITLE)) {
+                    j++;
+                    continue;
+                }
+            }
         }
         break;
     }

@@ -254,8 +254,14 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         k--;
     if (k <= floor)
         return 0;
+    /* "apologised on Wednesday and admitted", but "Smith and Jones said" */
     if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor &&
-        !(tok(doc, k - 2)->flags & TF_CAP) && !is_punct(doc, k - 2, ','))
+        mention_at(doc, (uint32_t)(k - 2)) < 0 && !is_punct(doc, k - 2, ',') &&
+        !tok_is(tok(doc, k - 2), F_GENERIC | F_ROLE))
+        return subject_of_coordination(doc, k - 1, floor, b, e);
+    /* "Whitlow paused, then said" */
+    if (is_punct(doc, k - 1, ',') && k - 1 > floor && is_verbish(doc, tok(doc, k - 2)) && c > k &&
+        word_is(doc, k, "then"))
         return subject_of_coordination(doc, k - 1, floor, b, e);
     if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor && is_punct(doc, k - 2, ','))
         return subject_of_coordination(doc, k - 1, floor, b, e);
@@ -302,6 +308,14 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         if (n0 < start - 1 && mention_at(doc, (uint32_t)n0) >= 0)
             start = n0;
     }
+    /* "Last year she told ...", "On Tuesday the company said": a time phrase
+     * before the subject is not part of it. */
+    while (start + 1 < end && (tok_is(tok(doc, start), F_WEEKDAY | F_MONTH | F_TIME_WORD) ||
+                               word_is(doc, start, "last") || word_is(doc, start, "this") ||
+                               word_is(doc, start, "next") || word_is(doc, start, "earlier") ||
+                               word_is(doc, start, "later") || word_is(doc, start, "on") ||
+                               (tok(doc, start)->kind == TK_NUMBER && end - start > 1)))
+        start++;
     if (start >= end || end - start > 24)
         return 0;
     /* A phrase starting with a preposition is an adverbial: "In the post,". */
@@ -1102,6 +1116,13 @@ static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int particip
             uint64_t f = cue_feats(doc, i + 1, &aux);
             if (f & F_CUE_ING)
                 return i; /* ", adding that ..." starts a new report */
+        }
+        /* '"... next month," adding that': the comma inside the marks */
+        if ((tok(doc, i)->flags & TF_QUOTE_CLOSE) && i > b && is_punct(doc, i - 1, ',') && i + 1 < limit &&
+            cue_at(doc, i + 1)) {
+            uint32_t aux;
+            if (cue_feats(doc, i + 1, &aux) & F_CUE_ING)
+                return i + 1;
         }
         /* ", going on to explain that", ", before adding that" */
         if (is_punct(doc, i, ',') && i + 2 < limit && !(tok(doc, i + 1)->flags & TF_IN_QUOTE)) {
