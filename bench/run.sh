@@ -60,3 +60,10 @@ PY
 echo
 echo "== linear time: adversarial inputs against ordinary text of the same size"
 python3 "$top/tests/adversarial_test.py" "$build/nutgraf" || true
+echo
+echo "== web pages: article extraction, nutgraf and Mozilla's Readability on the same pages"
+if [ -d "$top/../shared/data/article-extraction-benchmark/html" ]; then
+  "$top/bench/html-bench.sh" "$build"
+else
+  echo "  (../shared/data is absent: skipped)"
+fi

@@ -2,11 +2,11 @@
  * nutgraf: the command-line tool. It uses only the public API in nutgraf.h,
  * plus jansson to read JSON Lines input.
  */
-#define _POSIX_C_SOURCE 200809L /* getline */
+#define _POSIX_C_SOURCE 200809L /* getc_unlocked */
 #include "nutgraf.h"
+#include "jsonl.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,25 +20,45 @@ static const char usage_text[] =
     "usage: nutgraf extract [options] [FILE]\n"
     "       nutgraf --help | --version\n"
     "\n"
-    "Reads one news article (plain text) from FILE, or standard input when FILE\n"
-    "is absent or \"-\", and writes what it says as one JSON object on one line:\n"
-    "entities, quotes with their speakers, dates, photo captions.\n"
+    "Reads one news article, as plain text or as a saved web page, from FILE, or\n"
+    "standard input when FILE is absent or \"-\", and writes what it says as one\n"
+    "JSON object on one line: entities, quotes with their speakers, dates, photo\n"
+    "captions. Of a web page only the article is read, with its title, url,\n"
+    "site, authors, publication date and language.\n"
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD  the article's date; relative dates (\"Tuesday\",\n"
     "                     \"next year\") are resolved against it\n"
     "  --id ID            an identifier copied into the record\n"
+    "  --html             read the input as a web page (HTML)\n"
+    "  --text             read the input as plain text (default: a web page when\n"
+    "                     it starts with markup, else plain text)\n"
+    "  --url URL          the web page's address, for the record's \"url\"\n"
     "  --jsonl            read JSON Lines instead: one {\"id\", \"text\", \"date\"}\n"
-    "                     object per line, one output line per input line, in\n"
+    "                     object per line, or {\"id\", \"html\", \"url\", \"date\"}\n"
+    "                     for a web page; one output line per input line, in\n"
     "                     order; a record's own \"date\" wins over --date\n"
     "  --pretty           indent the JSON (several lines per record)\n"
-    "  --max-bytes N      refuse articles larger than N bytes (default 16777216);\n"
-    "                     suffixes K, M, G are accepted\n"
+    "\n"
+    "limits (N takes the suffixes K, M, G):\n"
+    "  --max-bytes N      refuse articles larger than N bytes with an error record\n"
+    "                     (default 16M, at most 1G); with --jsonl, a line longer\n"
+    "                     than 6 N + 4096 bytes (the text escaped as JSON) is an\n"
+    "                     error record too\n"
+    "  --max-quote-bytes N  leave out quotes longer than N bytes (default 64K)\n"
+    "  --max-entities N   link names to at most N entities per article (default\n"
+    "                     10000); further names are not reported\n"
+    "A record cut short by --max-quote-bytes or --max-entities lists them in\n"
+    "its \"limits_reached\" field, and a warning goes to standard error.\n"
+    "\n"
+    "other:\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
-    "A record that cannot be processed (empty, binary, too large, bad JSON)\n"
-    "gives {\"id\": ..., \"error\": \"why\"} and the run goes on.\n"
+    "A record that cannot be processed (empty, binary, too large, bad JSON, a\n"
+    "web page with no article in it) gives {\"id\": ..., \"error\": \"why\"} and\n"
+    "the run goes on; standard error says why in one line naming the input\n"
+    "(FILE:LINE: id ID: reason).\n"
     "\n"
     "exit status: 0 every record extracted; 1 some records failed;\n"
     "             2 usage error or unreadable input.\n";
@@ -47,9 +67,13 @@ typedef struct options {
     const char *date;
     const char *id;
     const char *file;
+    const char *url;
+    ng_format format; /* --html, --text, or NG_FORMAT_AUTO */
     int jsonl;
     int pretty;
     size_t max_bytes;
+    size_t max_quote_bytes;
+    size_t max_entities;
 } options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -58,6 +82,32 @@ static int usage_error(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'nutgraf --help'.\n");
     return 2;
+}
+
+static const char *const value_options[] = {"--date", "--id", "--url", "--max-bytes", "--max-quote-bytes",
+                                            "--max-entities"};
+
+static int is_value_option(const char *a)
+{
+    for (size_t k = 0; k < sizeof value_options / sizeof *value_options; k++)
+        if (!strcmp(a, value_options[k]))
+            return 1;
+    return 0;
+}
+
+/* The value of option `name` when argv[*i] is it: "--name=value", or
+ * "--name value" (then *i moves past the value). NULL when argv[*i] is
+ * another option, or "--name" is last with no value. */
+static const char *option_value(const char *a, const char *name, int *i, int argc, char **argv)
+{
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] || *i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -126,6 +176,48 @@ static void print_doc(ng_doc *doc, const options *o)
     fputc('\n', stdout);
 }
 
+/* Starts a message about one input on standard error, naming it:
+ * "nutgraf: FILE[:LINE][: id ID]: ". `line` is 0 outside JSON Lines. */
+static void say_where(const char *name, size_t line, const char *id)
+{
+    fprintf(stderr, "nutgraf: %s", name);
+    if (line)
+        fprintf(stderr, ":%zu", line);
+    if (id) {
+        fputs(": id ", stderr);
+        for (const char *c = id; *c; c++) /* the message stays on one line */
+            fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, stderr);
+    }
+    fputs(": ", stderr);
+}
+
+/* Writes a document's record (an error record when memory ran out), says on
+ * standard error why it failed or which limits cut it short, and frees it.
+ * Returns 1 when the record is an error record. */
+static int report(ng_doc *doc, const options *o, const char *name, size_t line, const char *id)
+{
+    if (!doc) {
+        fputs("{\"id\":null,\"error\":\"out of memory\"}\n", stdout);
+        say_where(name, line, id);
+        fputs("out of memory\n", stderr);
+        return 1;
+    }
+    print_doc(doc, o);
+    int failed = ng_doc_error(doc) != NULL;
+    unsigned limits = ng_doc_limits(doc);
+    if (failed || limits)
+        say_where(name, line, ng_doc_id(doc));
+    if (failed)
+        fprintf(stderr, "%s\n", ng_doc_error(doc));
+    else if (limits)
+        fprintf(stderr, "warning: limit reached: %s%s%s\n",
+                limits & NG_LIMIT_QUOTE_BYTES ? "quotes over --max-quote-bytes left out" : "",
+                limits == (NG_LIMIT_QUOTE_BYTES | NG_LIMIT_ENTITIES) ? ", " : "",
+                limits & NG_LIMIT_ENTITIES ? "names past --max-entities not linked" : "");
+    ng_doc_free(doc);
+    return failed;
+}
+
 static int extract_one(ng_engine *engine, const options *o)
 {
     FILE *f = stdin;
@@ -138,83 +230,66 @@ static int extract_one(ng_engine *engine, const options *o)
             return 2;
         }
     }
-    size_t len;
+    size_t len = 0;
     char *text = read_all(f, o->max_bytes, &len);
-    int read_error = ferror(f);
+    int read_error = ferror(f) ? errno : 0;
     if (f != stdin)
         fclose(f);
     if (!text || read_error) {
-        fprintf(stderr, "nutgraf: %s: %s\n", name, text ? "read error" : "out of memory");
+        fprintf(stderr, "nutgraf: %s: %s\n", name, text ? strerror(read_error) : "out of memory");
         free(text);
         return 2;
     }
-    ng_input in = {text, len, o->id, o->date, NG_FORMAT_AUTO, NULL};
+    ng_input in = {text, len, o->id, o->date, o->format, o->url};
     ng_doc *doc = ng_extract(engine, &in);
     free(text);
-    if (!doc) {
-        fprintf(stderr, "nutgraf: %s: out of memory\n", name);
-        return 1;
-    }
-    print_doc(doc, o);
-    int failed = ng_doc_error(doc) != NULL;
-    if (failed)
-        fprintf(stderr, "nutgraf: %s: %s\n", name, ng_doc_error(doc));
-    ng_doc_free(doc);
-    return failed;
+    return report(doc, o, name, 0, o->id);
 }
 
 /* ---- JSON Lines ----------------------------------------------------------------- */
 
-/* Reads one line of any length (without its newline). A line longer than
- * `limit` is read whole but reported as truncated, so that one bad record
- * does not stop the run. NULL at the end of input. */
-static char *read_line(FILE *f, size_t limit, char **buf, size_t *cap, size_t *len, int *truncated)
+/* Makes room for `need` bytes in *buf; 0 on success. */
+static int reserve(char **buf, size_t *cap, size_t need)
 {
-    ssize_t n = getline(buf, cap, f);
-    if (n < 0)
-        return NULL;
-    if (n > 0 && (*buf)[n - 1] == '\n')
-        (*buf)[--n] = 0;
-    if (n > 0 && (*buf)[n - 1] == '\r')
-        (*buf)[--n] = 0;
-    *len = (size_t)n;
-    *truncated = (size_t)n > limit;
-    return *buf;
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 1 << 16;
+    while (ncap < need)
+        ncap *= 2;
+    char *b = realloc(*buf, ncap);
+    if (!b)
+        return -1;
+    *buf = b;
+    *cap = ncap;
+    return 0;
 }
 
-/* The record's id as text: strings as they are, numbers printed. */
-static char *id_of(json_t *rec, char *tmp, size_t tmplen)
+/* Reads one line (without its line end) into *buf, NUL-terminated. Of a line
+ * longer than `limit` only the first limit + 1 bytes are kept and the rest is
+ * skipped: memory stays bounded, and the line is one error record that does
+ * not stop the run. Returns 1 for a line, 0 at the end of input, -1 when
+ * memory ran out (the rest of the line was skipped). */
+static int read_line(FILE *f, size_t limit, char **buf, size_t *cap, size_t *len)
 {
-    json_t *id = json_object_get(rec, "id");
-    if (json_is_string(id))
-        return (char *)json_string_value(id);
-    if (json_is_integer(id)) {
-        snprintf(tmp, tmplen, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-        return tmp;
+    size_t n = 0;
+    int c, oom = 0;
+    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
+        if (n > limit || oom)
+            continue;
+        if (reserve(buf, cap, n + 2) != 0)
+            oom = 1;
+        else
+            (*buf)[n++] = (char)c;
     }
-    if (json_is_real(id)) {
-        snprintf(tmp, tmplen, "%.17g", json_real_value(id));
-        return tmp;
-    }
-    return NULL;
-}
-
-static int report(ng_doc *doc, const options *o, const char *name, size_t line)
-{
-    if (!doc) {
-        fputs("{\"id\":null,\"error\":\"out of memory\"}\n", stdout);
-        fprintf(stderr, "nutgraf: %s:%zu: out of memory\n", name, line);
-        return 1;
-    }
-    print_doc(doc, o);
-    int failed = ng_doc_error(doc) != NULL;
-    if (failed) {
-        const char *id = ng_doc_id(doc);
-        fprintf(stderr, "nutgraf: %s:%zu:%s%s%s %s\n", name, line, id ? " id " : "", id ? id : "", id ? ":" : "",
-                ng_doc_error(doc));
-    }
-    ng_doc_free(doc);
-    return failed;
+    if (c == EOF && n == 0 && !oom)
+        return 0;
+    if (oom || reserve(buf, cap, n + 1) != 0)
+        return -1;
+    if (n > 0 && n <= limit && (*buf)[n - 1] == '\r')
+        n--;
+    (*buf)[n] = 0;
+    *len = n;
+    return 1;
 }
 
 static int extract_jsonl(ng_engine *engine, const options *o)
@@ -229,52 +304,25 @@ static int extract_jsonl(ng_engine *engine, const options *o)
             return 2;
         }
     }
-    /* A line holds the text escaped as JSON: allow for the escapes. */
-    size_t line_limit = o->max_bytes > SIZE_MAX / 7 ? SIZE_MAX / 2 : o->max_bytes * 6 + 4096;
-    char *buf = NULL, tmp[64], why[256];
+    jsonl_config config = {o->date, jsonl_line_limit(o->max_bytes), o->format};
+    char *buf = NULL;
     size_t cap = 0, len, line = 0;
-    int failed = 0, truncated;
-    while (read_line(f, line_limit, &buf, &cap, &len, &truncated)) {
+    int failed = 0;
+    int got;
+    while ((got = read_line(f, config.line_limit, &buf, &cap, &len)) != 0) {
         line++;
-        ng_doc *doc;
-        if (truncated) {
-            snprintf(why, sizeof why, "line is over %zu bytes (--max-bytes)", line_limit);
-            doc = ng_doc_new_error(NULL, why);
-        } else {
-            json_error_t err;
-            json_t *rec = len ? json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err) : NULL;
-            if (!len) {
-                doc = ng_doc_new_error(NULL, "empty line: want a JSON object");
-            } else if (!rec) {
-                snprintf(why, sizeof why, "invalid JSON: %s (column %d)", err.text, err.column);
-                doc = ng_doc_new_error(NULL, why);
-            } else if (!json_is_object(rec)) {
-                doc = ng_doc_new_error(NULL, "want a JSON object with \"text\"");
-            } else {
-                const char *id = id_of(rec, tmp, sizeof tmp);
-                json_t *text = json_object_get(rec, "text");
-                json_t *date = json_object_get(rec, "date");
-                if (!json_is_string(text)) {
-                    doc = ng_doc_new_error(id, "no \"text\" string in the record");
-                } else if (date && !json_is_null(date) && !json_is_string(date)) {
-                    doc = ng_doc_new_error(id, "\"date\" must be a string YYYY-MM-DD");
-                } else {
-                    ng_input in = {json_string_value(text), json_string_length(text), id,
-                                   json_is_string(date) ? json_string_value(date) : o->date, NG_FORMAT_AUTO,
-                                   NULL};
-                    doc = ng_extract(engine, &in);
-                }
-            }
-            json_decref(rec);
-        }
-        failed |= report(doc, o, name, line);
+        ng_doc *doc = got > 0 ? process_jsonl_line(engine, &config, buf, len)
+                              : ng_doc_new_error(NULL, "out of memory reading the line");
+        failed |= report(doc, o, name, line, NULL);
+        if (ferror(stdout))
+            break; /* main() reports the write error */
     }
-    int read_error = ferror(f);
+    int read_error = ferror(f) ? errno : 0;
     free(buf);
     if (f != stdin)
         fclose(f);
     if (read_error) {
-        fprintf(stderr, "nutgraf: %s: read error\n", name);
+        fprintf(stderr, "nutgraf: %s:%zu: %s\n", name, line + 1, strerror(read_error));
         return 2;
     }
     return failed;
@@ -308,23 +356,27 @@ int main(int argc, char **argv)
             o.jsonl = 1;
         } else if (!strcmp(a, "--pretty")) {
             o.pretty = 1;
-        } else if (!strcmp(a, "--date") || !strcmp(a, "--id") || !strcmp(a, "--max-bytes")) {
-            if (i + 1 >= argc)
-                return usage_error("option '%s' needs a value", a);
-            val = argv[++i];
-            if (!strcmp(a, "--date"))
-                o.date = val;
-            else if (!strcmp(a, "--id"))
-                o.id = val;
-            else if (parse_size(val, &o.max_bytes))
-                return usage_error("bad --max-bytes value '%s'", val);
-        } else if (!strncmp(a, "--date=", 7)) {
-            o.date = a + 7;
-        } else if (!strncmp(a, "--id=", 5)) {
-            o.id = a + 5;
-        } else if (!strncmp(a, "--max-bytes=", 12)) {
-            if (parse_size(a + 12, &o.max_bytes))
-                return usage_error("bad --max-bytes value '%s'", a + 12);
+        } else if (!strcmp(a, "--html")) {
+            o.format = NG_FORMAT_HTML;
+        } else if (!strcmp(a, "--text")) {
+            o.format = NG_FORMAT_TEXT;
+        } else if ((val = option_value(a, "--url", &i, argc, argv)) != NULL) {
+            o.url = val;
+        } else if ((val = option_value(a, "--date", &i, argc, argv)) != NULL) {
+            o.date = val;
+        } else if ((val = option_value(a, "--id", &i, argc, argv)) != NULL) {
+            o.id = val;
+        } else if ((val = option_value(a, "--max-bytes", &i, argc, argv)) != NULL) {
+            if (parse_size(val, &o.max_bytes) || o.max_bytes > NG_MAX_BYTES_LIMIT)
+                return usage_error("bad --max-bytes value '%s': want 1 to 1G", val);
+        } else if ((val = option_value(a, "--max-quote-bytes", &i, argc, argv)) != NULL) {
+            if (parse_size(val, &o.max_quote_bytes))
+                return usage_error("bad --max-quote-bytes value '%s'", val);
+        } else if ((val = option_value(a, "--max-entities", &i, argc, argv)) != NULL) {
+            if (parse_size(val, &o.max_entities))
+                return usage_error("bad --max-entities value '%s'", val);
+        } else if (is_value_option(a) && i + 1 >= argc) {
+            return usage_error("option '%s' needs a value", a);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (o.file) {
@@ -344,7 +396,7 @@ int main(int argc, char **argv)
         if (bad)
             return usage_error("bad --date '%s': want YYYY-MM-DD", o.date);
     }
-    ng_options eo = {o.max_bytes};
+    ng_options eo = {.max_bytes = o.max_bytes, .max_quote_bytes = o.max_quote_bytes, .max_entities = o.max_entities};
     ng_engine *engine = ng_engine_new(&eo);
     if (!engine) {
         fprintf(stderr, "nutgraf: cannot start: out of memory or damaged lexicon\n");
@@ -353,7 +405,7 @@ int main(int argc, char **argv)
     int rc = o.jsonl ? extract_jsonl(engine, &o) : extract_one(engine, &o);
     ng_engine_free(engine);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "nutgraf: write error: %s\n", strerror(errno));
+        fprintf(stderr, "nutgraf: standard output: write error: %s\n", strerror(errno));
         return 2;
     }
     return rc;

@@ -34,13 +34,31 @@ extern "C" {
 
 typedef struct ng_engine ng_engine;
 
+/* Limits, so that no input can make the engine crash, hang or run out of
+ * memory. 0 in any field means its default; fields are only ever added at
+ * the end, so that `ng_options o = {0}` and older initializers keep working. */
 typedef struct ng_options {
     /* Inputs longer than this are refused with an error record. 0 means the
-     * default, NG_DEFAULT_MAX_BYTES. */
+     * default, NG_DEFAULT_MAX_BYTES; values over NG_MAX_BYTES_LIMIT count as
+     * NG_MAX_BYTES_LIMIT (the library keeps offsets in 32 bits, and repaired
+     * text may be three times the input). */
     size_t max_bytes;
+    /* A quote (the words between the marks, or a reported clause) longer than
+     * this many bytes is not reported: past a few pages, a "quote" is a quote
+     * mark left open, not speech. The record lists "max_quote_bytes" in its
+     * "limits_reached". 0 means NG_DEFAULT_MAX_QUOTE_BYTES. */
+    size_t max_quote_bytes;
+    /* At most this many entities per article: names that would make more are
+     * not linked to any entity (so not reported, nor used as speakers), and
+     * the record lists "max_entities" in its "limits_reached". 0 means
+     * NG_DEFAULT_MAX_ENTITIES. */
+    size_t max_entities;
 } ng_options;
 
 #define NG_DEFAULT_MAX_BYTES ((size_t)16 << 20)
+#define NG_MAX_BYTES_LIMIT ((size_t)1 << 30)
+#define NG_DEFAULT_MAX_QUOTE_BYTES ((size_t)64 << 10)
+#define NG_DEFAULT_MAX_ENTITIES ((size_t)10000)
 
 /* Creates an engine: the lexicons (compiled into the library) are indexed once
  * here. `options` may be NULL for the defaults. Returns NULL only when memory
@@ -77,6 +95,14 @@ ng_doc *ng_extract(const ng_engine *engine, const ng_input *input);
 
 /* NULL when the document was processed; else a one-line reason. */
 const char *ng_doc_error(const ng_doc *doc);
+
+/* The limits of ng_options that cut a processed document's results short,
+ * as NG_LIMIT_* bits; 0 when none did (the usual case). */
+enum {
+    NG_LIMIT_QUOTE_BYTES = 1 << 0, /* a quote over max_quote_bytes was left out */
+    NG_LIMIT_ENTITIES = 1 << 1     /* names past max_entities were not linked */
+};
+unsigned ng_doc_limits(const ng_doc *doc);
 
 /* A document for a record that failed before extraction (for example a JSON
  * Lines record without "text"), so that callers can print error records the

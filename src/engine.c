@@ -16,10 +16,17 @@ ng_engine *ng_engine_new(const ng_options *options)
         e->options = *options;
     if (!e->options.max_bytes)
         e->options.max_bytes = NG_DEFAULT_MAX_BYTES;
+    if (e->options.max_bytes > NG_MAX_BYTES_LIMIT)
+        e->options.max_bytes = NG_MAX_BYTES_LIMIT;
+    if (!e->options.max_quote_bytes)
+        e->options.max_quote_bytes = NG_DEFAULT_MAX_QUOTE_BYTES;
+    if (!e->options.max_entities)
+        e->options.max_entities = NG_DEFAULT_MAX_ENTITIES;
     if (lexicon_open_builtin(&e->lex) != 0) {
         free(e);
         return NULL;
     }
+    ingest_html_init();
     return e;
 }
 
@@ -44,6 +51,33 @@ const char *ng_entity_type_name(ng_entity_type type)
 
 /* ---- documents --------------------------------------------------------------- */
 
+/* A copy of the caller's string `s` that is valid UTF-8 (bad bytes become
+ * U+FFFD) and, when `one_line`, has spaces for control characters: ids and
+ * error reasons (which may quote input) must not break the JSON record or the
+ * one-line error message. NULL when memory runs out. */
+static char *clean_copy(const char *s, int one_line)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = one_line && (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
+            i++;
+            continue;
+        }
+        int len;
+        int32_t cp = utf8_decode((const unsigned char *)s + i, n - i, &len);
+        o += (size_t)utf8_encode(cp, out + o);
+        i += (size_t)len;
+    }
+    out[o] = 0;
+    return out;
+}
+
 static ng_doc *new_doc(const ng_engine *engine, const char *id)
 {
     ng_doc *doc = calloc(1, sizeof *doc);
@@ -51,7 +85,7 @@ static ng_doc *new_doc(const ng_engine *engine, const char *id)
         return NULL;
     doc->engine = engine;
     doc->title_para = -1;
-    if (id && !(doc->id = ng_strdup(id))) {
+    if (id && !(doc->id = clean_copy(id, 0))) {
         free(doc);
         return NULL;
     }
@@ -118,7 +152,7 @@ ng_doc *ng_doc_new_error(const char *id, const char *reason)
     ng_doc *doc = new_doc(NULL, id);
     if (!doc)
         return NULL;
-    doc->error = ng_strdup(reason ? reason : "error");
+    doc->error = clean_copy(reason ? reason : "error", 1);
     if (!doc->error) {
         ng_doc_free(doc);
         return NULL;
@@ -129,7 +163,19 @@ ng_doc *ng_doc_new_error(const char *id, const char *reason)
 static void fail(ng_doc *doc, const char *reason)
 {
     free_results(doc);
-    doc->error = ng_strdup(reason);
+    doc->error = clean_copy(reason, 1);
+}
+
+/* Reads the input as the caller says, or as it looks: a page when it starts
+ * with markup, else plain text. */
+static const char *ingest(ng_doc *doc, const ng_input *input)
+{
+    const char *bytes = input->text ? input->text : "";
+    int html = input->format == NG_FORMAT_HTML ||
+               (input->format == NG_FORMAT_AUTO && looks_like_html(bytes, input->len));
+    if (html)
+        return ingest_html(doc, bytes, input->len, input->url);
+    return ingest_plain_text(doc, bytes, input->len);
 }
 
 ng_doc *ng_extract(const ng_engine *engine, const ng_input *input)
@@ -157,7 +203,7 @@ ng_doc *ng_extract(const ng_engine *engine, const ng_input *input)
         return doc;
     }
     ng_set_oom_target(&oom);
-    const char *err = ingest_plain_text(doc, input->text ? input->text : "", input->len);
+    const char *err = ingest(doc, input);
     if (err) {
         char *why = ng_strdup(err);
         ng_set_oom_target(NULL);
@@ -179,6 +225,11 @@ ng_doc *ng_extract(const ng_engine *engine, const ng_input *input)
 const char *ng_doc_error(const ng_doc *doc)
 {
     return doc->error;
+}
+
+unsigned ng_doc_limits(const ng_doc *doc)
+{
+    return doc->error ? 0 : doc->limits;
 }
 
 const char *ng_doc_text(const ng_doc *doc, size_t *byte_len)

@@ -13,7 +13,7 @@
 
 /* ---- normalization --------------------------------------------------------- */
 
-static const char *check_input(const ng_doc *doc, const char *bytes, size_t len, char *why, size_t whylen)
+const char *ingest_check_input(const ng_doc *doc, const char *bytes, size_t len, char *why, size_t whylen)
 {
     size_t max = doc->engine->options.max_bytes;
     if (len > max) {
@@ -137,7 +137,7 @@ static void add_paragraph(ng_doc *doc, uint32_t start, uint32_t end)
     p->kind = PARA_BODY;
 }
 
-static void split_paragraphs(ng_doc *doc)
+void ingest_split_paragraphs(ng_doc *doc)
 {
     VEC(line) lines = {0};
     const char *t = doc->text;
@@ -254,7 +254,7 @@ static int looks_like_credit(const ng_doc *doc, const char *s, size_t n)
 
 /* Finds a credit at the end of a paragraph: in parentheses ("(Photo by X/Getty
  * Images)") or run on after the caption's last sentence. */
-static int find_credit(ng_doc *doc, paragraph *p)
+int ingest_find_credit(ng_doc *doc, paragraph *p)
 {
     const char *t = doc->text;
     uint32_t b = p->start, e = p->end;
@@ -358,7 +358,7 @@ static void find_captions(ng_doc *doc)
             }
             continue;
         }
-        if (p->end - p->start < 1000 && find_credit(doc, p)) {
+        if (p->end - p->start < 1000 && ingest_find_credit(doc, p)) {
             p->kind = PARA_CAPTION;
             /* A short label just before a caption ("Chrissy Teigen") goes with it. */
             if (i > 0 && doc->paras.v[i - 1].kind == PARA_BODY && is_short_label(doc, &doc->paras.v[i - 1]) &&
@@ -397,13 +397,13 @@ static void find_title_and_byline(ng_doc *doc)
 const char *ingest_plain_text(ng_doc *doc, const char *bytes, size_t len)
 {
     static _Thread_local char why[160];
-    const char *err = check_input(doc, bytes, len, why, sizeof why);
+    const char *err = ingest_check_input(doc, bytes, len, why, sizeof why);
     if (err)
         return err;
     normalize(doc, bytes, len);
     if (doc->len == 0)
         return "empty input: no text to extract from";
-    split_paragraphs(doc);
+    ingest_split_paragraphs(doc);
     find_title_and_byline(doc);
     find_captions(doc);
     return NULL;

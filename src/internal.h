@@ -35,6 +35,9 @@ char *ng_xstrndup(const char *s, size_t n);
 /* strdup that returns NULL when memory runs out (for paths outside ng_extract). */
 char *ng_strdup(const char *s);
 void ng_set_oom_target(jmp_buf *target);
+/* The current target, so that a stage holding memory that is not the
+ * document's (a parsed web page) can free it and pass the jump on. */
+jmp_buf *ng_oom_target(void);
 
 /* A growable array: VEC(token) tokens; VEC_PUSH(&tokens) returns a pointer to a
  * zeroed new element. */
@@ -249,6 +252,7 @@ struct ng_doc {
     char *id;
     char *date_text; /* "YYYY-MM-DD" or NULL */
     ymd date;        /* the article's date, for resolving relative dates */
+    unsigned limits; /* NG_LIMIT_* bits: the limits that cut results short */
 
     char *text;      /* normalized UTF-8 */
     size_t len;
@@ -285,6 +289,24 @@ struct ng_doc {
 /* ingest.c: copies the input into doc->text (repaired, normalized) and finds
  * paragraphs, the title and captions. Returns NULL, or an error message. */
 const char *ingest_plain_text(ng_doc *doc, const char *bytes, size_t len);
+/* Pieces of the plain-text ingest that the HTML ingest shares: the input
+ * checks (size limit, NUL bytes; NULL when fine, else `why` filled), the
+ * paragraphs of doc->text, and a caption's run-on credit (1 when found). */
+const char *ingest_check_input(const ng_doc *doc, const char *bytes, size_t len, char *why, size_t whylen);
+void ingest_split_paragraphs(ng_doc *doc);
+int ingest_find_credit(ng_doc *doc, paragraph *p);
+
+/* html.c: a web page (HTML bytes, in any encoding) -> the article's text,
+ * paragraphs and captions, and the page's title, url, site, authors,
+ * publication date and language. `url` (may be NULL) is the page's address.
+ * Returns NULL, or an error message. */
+const char *ingest_html(ng_doc *doc, const char *bytes, size_t len, const char *url);
+/* Readies the HTML parser's global state; called once by ng_engine_new(), so
+ * that threads sharing an engine find it ready. */
+void ingest_html_init(void);
+/* Do the bytes look like a web page: markup first (after a byte order mark,
+ * white space and comments)? */
+int looks_like_html(const char *bytes, size_t len);
 
 /* tokens.c */
 void tokenize(ng_doc *doc);

@@ -241,6 +241,18 @@ static void write_record(ng_doc *doc)
         sb_putc(b, '}');
     }
     sb_putc(b, ']');
+    /* Only when a limit of ng_options cut the results short. */
+    if (ng_doc_limits(doc)) {
+        put_key(b, "limits_reached", 0);
+        sb_putc(b, '[');
+        if (doc->limits & NG_LIMIT_QUOTE_BYTES)
+            SB_LIT(b, "\"max_quote_bytes\"");
+        if ((doc->limits & NG_LIMIT_ENTITIES) && (doc->limits & NG_LIMIT_QUOTE_BYTES))
+            sb_putc(b, ',');
+        if (doc->limits & NG_LIMIT_ENTITIES)
+            SB_LIT(b, "\"max_entities\"");
+        sb_putc(b, ']');
+    }
     sb_putc(b, '}');
 }
 

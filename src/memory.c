@@ -11,6 +11,11 @@ void ng_set_oom_target(jmp_buf *target)
     oom_target = target;
 }
 
+jmp_buf *ng_oom_target(void)
+{
+    return oom_target;
+}
+
 static void out_of_memory(void)
 {
     if (oom_target)

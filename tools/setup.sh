@@ -20,8 +20,13 @@ packages=(
   "pkg-config:/usr/bin/pkg-config"
   "libutf8proc-dev:/usr/include/utf8proc.h"
   "libjansson-dev:/usr/include/jansson.h"
+  "libxml2-dev:/usr/include/libxml2/libxml/HTMLparser.h"
   "wamerican-large:/usr/share/dict/american-english-large"
   "python3:/usr/bin/python3"
+  # make fuzz (libFuzzer and the sanitizer runtimes) and make valgrind, in CI
+  "clang:/usr/bin/clang"
+  "libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/include/fuzzer/FuzzedDataProvider.h"
+  "valgrind:/usr/bin/valgrind"
   "nodejs:/usr/bin/node"
   "npm:/usr/bin/npm"
 )
