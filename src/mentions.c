@@ -641,13 +641,27 @@ static void find_byline_names(ng_doc *doc, size_t b, size_t e)
             i++;
             continue;
         }
+        /* "By MEREDITH KOSTER Associated Press": the name ends where the
+         * capitals do, and a known organization is no writer. */
         size_t k = i;
-        while (k < e && tok(doc, k)->kind == TK_WORD && ((tok(doc, k)->flags & TF_CAP) || is_particle(tok(doc, k))))
+        int caps = (t->flags & TF_ALLCAPS) != 0;
+        while (k < e && tok(doc, k)->kind == TK_WORD && ((tok(doc, k)->flags & TF_CAP) || is_particle(tok(doc, k))) &&
+               (k == i || ((tok(doc, k)->flags & TF_ALLCAPS) != 0) == caps) && !(tok(doc, k)->flags & TF_NL_BEFORE))
             k++;
+        if (k == i) { /* a capital after a line break: no name here (and no endless loop) */
+            i++;
+            continue;
+        }
+        uint64_t f;
+        uint32_t a;
+        if (match_phrase(doc, i, F_KNOWN_ORG | F_ORG_WORD, &f, &a) >= k - i || tok_is(t, F_KNOWN_ORG)) {
+            i = k;
+            continue;
+        }
         size_t before = doc->mentions.n;
         add_name(doc, i, k);
         for (size_t m = before; m < doc->mentions.n; m++) {
-            doc->mentions.v[m].flags |= MF_BYLINE;
+            doc->mentions.v[m].flags |= MF_BYLINE | (caps ? MF_DATELINE : 0); /* capitals: typography */
             doc->mentions.v[m].type_hint = NG_PERSON;
         }
         i = k;

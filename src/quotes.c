@@ -165,7 +165,12 @@ static int np_token(const ng_doc *doc, size_t i)
     case TK_WORD:
         break;
     default:
-        return tok_is_punct(doc, t, '&') || tok_is_punct(doc, t, '.');
+        /* "a 5.8% rise", "$4 billion", "£300": amounts inside a phrase */
+        if (t->kind == TK_SYMBOL) {
+            const char *c = doc->text + t->start;
+            return *c == '%' || *c == '$' || *c == '&' || !strncmp(c, "\xc2\xa3", 2) || !strncmp(c, "\xe2\x82\xac", 3);
+        }
+        return tok_is_punct(doc, t, '.');
     }
     if (t->flags & (TF_CAP | TF_ALLCAPS))
         return !tok_is(t, F_SUBORD | F_RELATIVE) || tok_is(t, F_PRONOUN);
@@ -252,6 +257,16 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         k--;
     while (k > floor && (tok(doc, k - 1)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k - 1), "'s"))
         k--;
+    /* "The regulator on Wednesday ordered", "Smith last week said": a time
+     * phrase between the subject and its verb. */
+    if (k > floor + 2 && tok_is(tok(doc, k - 1), F_WEEKDAY | F_TIME_WORD)) {
+        size_t t = k - 1;
+        if (t > floor && (word_is(doc, t - 1, "on") || word_is(doc, t - 1, "last") || word_is(doc, t - 1, "this") ||
+                          word_is(doc, t - 1, "earlier")))
+            t--;
+        if (t > floor && (t < k - 1 || tok_is(tok(doc, k - 1), F_WEEKDAY)))
+            k = t;
+    }
     if (k <= floor)
         return 0;
     /* "apologised on Wednesday and admitted", but "Smith and Jones said" */
@@ -265,6 +280,9 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         return subject_of_coordination(doc, k - 1, floor, b, e);
     if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor && is_punct(doc, k - 2, ','))
         return subject_of_coordination(doc, k - 1, floor, b, e);
+    /* "The Department for Transport (DfT) said": an acronym in brackets */
+    if (k >= floor + 3 && is_punct(doc, k - 1, ')') && is_punct(doc, k - 3, '(') && tok(doc, k - 2)->kind == TK_WORD)
+        k -= 3;
     size_t end = k, appos_end = k;
     /* '... in the thriller "Salt Road," commented': the appositive's comma
      * is inside the quote marks. */
@@ -299,13 +317,19 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     /* "Dwayne Kessler, president of Local 418 ..., which represents ...,
      * said": the phrase found is itself an appositive; its name stands
      * before the comma. */
+    int names_someone = 0;
+    for (size_t x = start; x < end && !names_someone; x++)
+        names_someone = mention_at(doc, (uint32_t)x) >= 0;
     if (start < end && start > floor + 1 && is_punct(doc, start - 1, ',') &&
         ((tok_is(tok(doc, start), F_DET | F_ROLE) && lower_word(tok(doc, start))) ||
-         (tok(doc, start)->kind == TK_NUMBER && end - start == 1))) {
+         (tok(doc, start)->kind == TK_NUMBER && end - start == 1) || (!names_someone && end - start <= 2))) {
         size_t n0 = start - 1;
         while (n0 > floor && np_token(doc, n0 - 1) && (tok(doc, n0 - 1)->flags & (TF_CAP | TF_ALLCAPS)))
             n0--;
-        if (n0 < start - 1 && mention_at(doc, (uint32_t)n0) >= 0)
+        int named = 0;
+        for (size_t x = n0; x + 1 < start && !named; x++)
+            named = mention_at(doc, (uint32_t)x) >= 0;
+        if (n0 < start - 1 && named)
             start = n0;
     }
     /* "Last year she told ...", "On Tuesday the company said": a time phrase
@@ -1062,7 +1086,8 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         }
         /* A verb after "that", "who" or "by explaining" is not this clause's:
          * "concluded the post by explaining that Jack will ..." */
-        if (word_is(doc, i, "that") || (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE)) ||
+        if (word_is(doc, i, "that") ||
+            (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE) && !tok_eq(doc, t, "than") && !tok_eq(doc, t, "as")) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
             return 0;
         if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
@@ -1350,8 +1375,14 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             if (!that && !reads_as_clause(doc, k, clause_end(doc, k, limit, 1)))
                 continue;
             size_t clause_limit;
-            if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit))
-                continue;
+            if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit)) {
+                /* reported all the same, by a speaker the text does not give */
+                memset(&a.who, 0, sizeof a.who);
+                a.who.entity = -1;
+                clause_limit = limit;
+                if (!that)
+                    continue;
+            }
             a.cue_b = i;
             a.cue_e = i + c;
             size_t ce = clause_end(doc, k, clause_limit, 1);
@@ -1400,8 +1431,10 @@ static int is_title_or_term(const ng_doc *doc, const qspan *q)
 }
 
 typedef struct direct_state {
-    attribution *attr; /* per quote span */
+    attribution *attr;   /* per quote span */
     int32_t *quote_of;   /* per quote span: the quote record, or -1 */
+    int single_style;    /* the article quotes with single marks ('...'), as
+                            British papers do: no double-quoted span at all */
 } direct_state;
 
 static void attribute_direct(ng_doc *doc, direct_state *st)
@@ -1460,7 +1493,7 @@ static void inherit(ng_doc *doc, direct_state *st)
     int32_t last = -1; /* the last attributed span */
     for (size_t k = 0; k < doc->qspans.n; k++) {
         const qspan *q = &doc->qspans.v[k];
-        if (doc->paras.v[q->para].kind != PARA_BODY || q->single)
+        if (doc->paras.v[q->para].kind != PARA_BODY || (q->single && !st->single_style))
             continue;
         attribution *a = &st->attr[k];
         if (!a->found && last >= 0) {
@@ -1522,7 +1555,7 @@ static void emit_direct(ng_doc *doc, direct_state *st)
          * short phrase is one only when a speech verb frames it ('called
          * the plan "dead on arrival"'). */
         int term = is_title_or_term(doc, q);
-        if (q->single && !a->found)
+        if (q->single && !a->found && !st->single_style)
             continue;
         if (term == 2 || (term && !a->found))
             continue;
@@ -1591,6 +1624,16 @@ void find_quotes(ng_doc *doc)
     direct_state st;
     st.attr = ng_xcalloc(doc->qspans.n + 1, sizeof *st.attr);
     st.quote_of = ng_xcalloc(doc->qspans.n + 1, sizeof *st.quote_of);
+    size_t singles = 0, doubles = 0;
+    for (size_t k = 0; k < doc->qspans.n; k++) {
+        if (doc->paras.v[doc->qspans.v[k].para].kind != PARA_BODY)
+            continue;
+        if (doc->qspans.v[k].single)
+            singles++;
+        else
+            doubles++;
+    }
+    st.single_style = singles > 0 && doubles == 0;
     attribute_direct(doc, &st);
     share_over_pieces(doc, &st);
     inherit(doc, &st);

@@ -271,6 +271,13 @@ static size_t scan_word(const scanner *sc, size_t i, int *dots)
                 continue;
             }
         }
+        /* Tickers: "HLVS.O", "ANDR.TO" (a period between capitals) */
+        if (cp == '.' && j > i && !number && next >= 'A' && next <= 'Z' && sc->s[j - 1] >= 'A' && sc->s[j - 1] <= 'Z' &&
+            (j - i) >= 2 && sc->s[i + 1] >= 'A' && sc->s[i + 1] <= 'Z') {
+            j += (size_t)n;
+            seg = 0;
+            continue;
+        }
         if (number && (cp == ',' || cp == '.' || cp == ':') && next >= 0 && uc_is_digit(next)) {
             j += (size_t)n;
             continue;
