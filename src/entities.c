@@ -214,9 +214,20 @@ static void consider(ng_doc *doc, size_t mi, uint32_t j, int32_t *best, int *bes
         rank = 2; /* "Tsao" for "Tsao Mei-ling": surname first */
     if (!rank)
         return;
-    /* A later mention only counts when nothing earlier does. */
+    /* A later mention only counts when nothing earlier does. Between two
+     * people a surname fits ("Agnes Thibodeau", her father "Lucien
+     * Thibodeau"), the one named more often so far is meant. */
     size_t dist = j < mi ? mi - j : doc->mentions.n + (j - mi);
-    if (rank > *best_rank || (rank == *best_rank && dist < *best_dist)) {
+    int more_named = 0;
+    if (rank == *best_rank && *best >= 0 && *best != o->entity && j < mi && *best_dist < doc->mentions.n) {
+        uint32_t a = doc->entities.v[o->entity].n_names, b = doc->entities.v[*best].n_names;
+        if (a != b) {
+            if (a < b)
+                return;
+            more_named = 1;
+        }
+    }
+    if (rank > *best_rank || (rank == *best_rank && (more_named || dist < *best_dist))) {
         *best = o->entity;
         *best_rank = rank;
         *best_dist = dist;
@@ -256,6 +267,8 @@ static int32_t find_antecedent(ng_doc *doc, name_index *ix, size_t mi)
 static void link(ng_doc *doc, size_t mi, int32_t e)
 {
     doc->mentions.v[mi].entity = e;
+    if (e >= 0)
+        doc->entities.v[e].n_names++;
 }
 
 static void link_names(ng_doc *doc)
