@@ -607,11 +607,14 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
         if (e->type != NG_ORG && !(e->type == NG_MISC && m->kind == MK_NOMINAL && e->canonical >= 0 &&
                                    !tok_is(tok(doc, doc->mentions.v[e->canonical].first_tok), F_DEMONYM | F_PLACE)))
             continue;
-        if (m->org_class && e->org_class && m->org_class != e->org_class)
+        /* "the company" wants a company, "the hospital" a hospital: another
+         * kind of organization only when nothing fits better, and a news
+         * agency never ("the company" is not Reuters). */
+        int mismatch = (m->org_class && e->org_class && m->org_class != e->org_class) ||
+                       (m->org_class && !e->org_class && m->org_class != ORG_COMPANY);
+        if (e->org_class == ORG_MEDIA && m->org_class != ORG_MEDIA)
             continue;
-        /* "the company" wants a company; an organization with no class word
-         * (a known name) may be one, but it is no agency or union. */
-        if (m->org_class && !e->org_class && m->org_class != ORG_COMPANY)
+        if (mismatch)
             continue;
         int d = sentence_distance(sent, r->sent);
         if (d > window)
@@ -619,6 +622,8 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
         int score = 100 - 3 * d + (int)(r->count > 10 ? 10 : r->count);
         if (m->org_class && e->org_class == m->org_class)
             score += 30;
+        if (mismatch)
+            score -= 60;
         if (e->type == NG_ORG)
             score += 20;
         if (r->speaker_sent)

@@ -262,6 +262,12 @@ static void guess_type(ng_doc *doc, mention *m)
         }
     }
     if (org_word) {
+        /* "Medical Center", "Police Department": a two-word head says more
+         * than its last word */
+        uint64_t pf;
+        uint32_t pa;
+        if (n >= 3 && match_phrase(doc, e - 2, F_ORG_WORD, &pf, &pa) == 2 && !(m->org_class == ORG_POLICE))
+            m->org_class = (uint8_t)((pa & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
         m->type_hint = NG_ORG;
         return;
     }

@@ -102,6 +102,17 @@ static size_t cue_at(const ng_doc *doc, size_t i)
     size_t k = match_phrase(doc, i, F_CUE, &feats, &aux);
     if (!k)
         return 0;
+    /* "could be announced", "was reported": a passive reports no speaker's act */
+    {
+        size_t p = i;
+        while (p > 0 && tok_is(tok(doc, p - 1), F_ADVERB) && lower_word(tok(doc, p - 1)))
+            p--;
+        if (p > 0 && (word_is(doc, p - 1, "be") || word_is(doc, p - 1, "been") || word_is(doc, p - 1, "being") ||
+                      word_is(doc, p - 1, "is") || word_is(doc, p - 1, "are") || word_is(doc, p - 1, "was") ||
+                      word_is(doc, p - 1, "were")) &&
+            !(feats & F_CUE_ING))
+            return 0;
+    }
     if (i > 0) {
         const token *p = tok(doc, i - 1);
         /* "her post", "the statement", "a claim", "in comments": nouns. */
@@ -624,7 +635,7 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             continue;
         for (size_t k = i + 2; k < e; k++) {
             int32_t m = mention_at(doc, (uint32_t)k);
-            if (m >= 0 && doc->mentions.v[m].entity >= 0 && doc->mentions.v[m].kind == MK_NAME) {
+            if (m >= 0 && doc->mentions.v[m].entity >= 0 && doc->mentions.v[m].kind != MK_PRONOUN) {
                 s.kind = SPK_ENTITY;
                 s.entity = doc->mentions.v[m].entity;
                 return s;

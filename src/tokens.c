@@ -579,7 +579,19 @@ static void mark_datelines(ng_doc *doc)
                ((tv[j].flags & TF_ALLCAPS) || (tv[j].kind == TK_WORD && (tv[j].flags & TF_ABBREV_DOT) &&
                                                 (tv[j].flags & TF_CAP))))
             j++;
-        if (j == i || !(tv[i].flags & TF_ALLCAPS))
+        /* "March 16 (Reuters) -", "(AP) —": a dateline without its city */
+        if (j == i) {
+            size_t k = i;
+            if (tok_is(&tv[k], F_MONTH) && k + 1 < n && tv[k + 1].kind == TK_NUMBER)
+                k += 2;
+            if (k + 3 < n && tok_is_punct(doc, &tv[k], '(') && tok_is(&tv[k + 1], F_KNOWN_ORG) &&
+                tok_is_punct(doc, &tv[k + 2], ')') && tv[k + 3].kind == TK_DASH) {
+                for (size_t m = i; m <= k + 3; m++)
+                    tv[m].flags |= TF_DATELINE;
+            }
+            continue;
+        }
+        if (!(tv[i].flags & TF_ALLCAPS))
             continue;
         size_t k = j;
         if (k < n && tok_is_punct(doc, &tv[k], ',')) {
