@@ -676,9 +676,46 @@ static void mark_pronoun_role(ng_doc *doc, mention *m)
         m->flags |= MF_SPEAKER;
 }
 
+/* Does sentence s open with an unnamed person as its subject: "One victim,
+ * an 86-year-old widow, handed over ...", "A neighbor said ...", "Her
+ * daughter told the court ..."? Then a "she" right after means that person,
+ * whom no entity names. Returns the gender the role gives (0 unknown), or -1
+ * when the sentence does not open so. */
+static int unnamed_subject(const ng_doc *doc, const sentence *se)
+{
+    size_t i = se->first_tok;
+    while (i < se->end_tok && (tok(doc, i)->flags & TF_DATELINE))
+        i++;
+    if (i >= se->end_tok || doc->paras.v[se->para].kind != PARA_BODY)
+        return -1;
+    const token *d = tok(doc, i);
+    int kin = tok_is(d, F_PRONOUN) && (d->aux & AUX_POSSESSIVE);
+    if (!(tok_eq(doc, d, "a") || tok_eq(doc, d, "an") || tok_eq(doc, d, "one") || tok_eq(doc, d, "another") || kin))
+        return -1;
+    for (size_t k = i + 1; k < se->end_tok && k < i + 5; k++) {
+        const token *t = tok(doc, k);
+        if (t->kind != TK_WORD || (t->flags & TF_CAP))
+            return -1; /* a name follows: "A spokeswoman, Jane Roe," */
+        if (tok_is(t, F_ROLE | F_GENERIC) && !(t->aux & AUX_PLURAL)) {
+            if (kin && !tok_is(t, F_KINSHIP))
+                return -1;
+            const token *n = k + 1 < se->end_tok ? tok(doc, k + 1) : NULL;
+            /* the role closes the phrase: a verb or an appositive follows */
+            if (n && (tok_is_punct(doc, n, ',') || (n->kind == TK_WORD && (n->flags & TF_LOWER) &&
+                                                    tok_is(n, F_CUE | F_AUX | F_MODAL | F_PAST_VERB))))
+                return (int)(t->aux & AUX_GENDER_MASK);
+            return -1;
+        }
+    }
+    return -1;
+}
+
 static void resolve_references(ng_doc *doc)
 {
     salience sal = {ng_xcalloc(doc->entities.n + 1, sizeof *sal.r), {0}, 0};
+    int32_t unnamed_sent = -1; /* the last sentence opened by an unnamed person */
+    int unnamed_gender = 0;
+    uint32_t checked_sent = UINT32_MAX;
     for (size_t i = 0; i < doc->mentions.n; i++) {
         mention *m = &doc->mentions.v[i];
         if (m->kind == MK_NAME) {
@@ -692,8 +729,28 @@ static void resolve_references(ng_doc *doc)
         if (m->flags & (MF_IN_QUOTE | MF_IN_CAPTION | MF_IN_TITLE))
             continue;
         int32_t e = -1;
+        uint32_t sent = tok(doc, m->first_tok)->sent;
+        if (sent != checked_sent) {
+            /* sentences between the last pronoun and this one */
+            for (uint32_t x = checked_sent == UINT32_MAX ? (sent > 2 ? sent - 2 : 0) : checked_sent + 1; x <= sent;
+                 x++) {
+                int g = unnamed_subject(doc, &doc->sents.v[x]);
+                if (g >= 0) {
+                    unnamed_sent = (int32_t)x;
+                    unnamed_gender = g;
+                }
+            }
+            checked_sent = sent;
+        }
         if (m->kind == MK_PRONOUN && (m->gender == AUX_MALE || m->gender == AUX_FEMALE)) {
             e = resolve_person(doc, m, &sal, m->gender);
+            /* the unnamed person of this or the last sentence is more recent
+             * than any named subject: the pronoun is theirs, and unnamed */
+            if (e >= 0 && unnamed_sent >= 0 && sent - (uint32_t)unnamed_sent <= 1 &&
+                (!unnamed_gender || unnamed_gender == m->gender) &&
+                (sal.r[e].subject_sent == 0 || sal.r[e].subject_sent - 1 < (uint32_t)unnamed_sent) &&
+                sal.r[e].sent < (uint32_t)unnamed_sent)
+                e = -1;
             if (e >= 0 && !doc->entities.v[e].gender)
                 doc->entities.v[e].gender = m->gender;
         } else if (m->kind == MK_PRONOUN && m->gender == AUX_NEUTER) {

@@ -150,8 +150,20 @@ static int finite_cue(const ng_doc *doc, size_t i)
     if (aux & (AUX_CUE_PAST | AUX_CUE_PRESENT))
         return 1;
     if ((f & F_CUE_BASE) && i > 0) {
-        const token *p = tok(doc, i - 1);
-        return tok_is(p, F_MODAL | F_AUX | F_NEGATION);
+        size_t k = i;
+        while (k > 0 && tok_is(tok(doc, k - 1), F_ADVERB) && lower_word(tok(doc, k - 1)))
+            k--;
+        if (k == 0)
+            return 0;
+        const token *p = tok(doc, k - 1);
+        if (tok_is(p, F_MODAL | F_AUX | F_NEGATION))
+            return 1;
+        /* the present tense of a plural or first-person subject: "Experts
+         * say", "they say", "officials warn" */
+        if (word_is(doc, k - 1, "to"))
+            return 0;
+        return tok_is(p, F_GENERIC) || (tok_is(p, F_PRONOUN) && (p->aux & (AUX_PLURAL | AUX_FIRST_PERSON)) &&
+                                        !(p->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)));
     }
     if ((f & F_CUE_ING) && i > 0)
         return tok_is(tok(doc, i - 1), F_AUX); /* "was telling" */
@@ -1327,6 +1339,11 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             continue;
         uint32_t aux;
         uint64_t f = cue_feats(doc, i, &aux);
+        /* "asked whether ...", "asking if ...": reported questions */
+        if ((aux & AUX_CUE_QUESTION) && i + c < limit && lower_word(tok(doc, i + c)) &&
+            (word_is(doc, i + c, "whether") || word_is(doc, i + c, "if") || word_is(doc, i + c, "why") ||
+             word_is(doc, i + c, "how") || word_is(doc, i + c, "what") || word_is(doc, i + c, "when")))
+            f |= F_CUE_CLAUSE;
         if (!(f & F_CUE_CLAUSE))
             continue;
         int listener = (f & F_CUE_OBJECT) != 0;
@@ -1342,7 +1359,11 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
              * attribution stands between commas inside the report. */
             int aside = b > floor + 2 && is_punct(doc, b - 1, ',') && !that && i + c < limit &&
                         is_punct(doc, i + c, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE);
-            if (!aside && k < ce && (that || reads_as_clause(doc, k, ce))) {
+            /* "officials said on Saturday, as rescuers struggled": after a
+             * comma, a subordinate clause is the sentence's, not the report */
+            int subordinate = !that && k > i + c && is_punct(doc, k - 1, ',') && k < limit &&
+                              lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_SUBORD | F_CONJ);
+            if (!aside && !subordinate && k < ce && (that || reads_as_clause(doc, k, ce))) {
                 emit_indirect(doc, cl, k, ce, &a);
                 last = a;
                 last.found = 1;

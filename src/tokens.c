@@ -579,10 +579,15 @@ static void mark_datelines(ng_doc *doc)
                ((tv[j].flags & TF_ALLCAPS) || (tv[j].kind == TK_WORD && (tv[j].flags & TF_ABBREV_DOT) &&
                                                 (tv[j].flags & TF_CAP))))
             j++;
-        /* "March 16 (Reuters) -", "(AP) —": a dateline without its city */
+        /* "March 16 (Reuters) -", "(AP) —", and with a city in ordinary
+         * capitals: "Kathmandu, July 19, 2025 (AFP) –" */
         if (j == i) {
             size_t k = i;
-            if (tok_is(&tv[k], F_MONTH) && k + 1 < n && tv[k + 1].kind == TK_NUMBER)
+            if ((tv[k].flags & TF_CAP) && tok_is(&tv[k], F_PLACE) && k + 1 < n && tok_is_punct(doc, &tv[k + 1], ','))
+                k += 2;
+            if (k < n && tok_is(&tv[k], F_MONTH) && k + 1 < n && tv[k + 1].kind == TK_NUMBER)
+                k += 2;
+            if (k + 1 < n && tok_is_punct(doc, &tv[k], ',') && tv[k + 1].kind == TK_NUMBER)
                 k += 2;
             if (k + 3 < n && tok_is_punct(doc, &tv[k], '(') && tok_is(&tv[k + 1], F_KNOWN_ORG) &&
                 tok_is_punct(doc, &tv[k + 2], ')') && tv[k + 3].kind == TK_DASH) {
