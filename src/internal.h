@@ -115,7 +115,8 @@ enum {
     TF_DATELINE = 1u << 12,   /* part of a dateline ("WASHINGTON (AP) —") */
     TF_CLITIC = 1u << 13,     /* 's 'd 'll split off a word */
     TF_QUOTE_OPEN = 1u << 14, /* a quote mark that opens a span */
-    TF_QUOTE_CLOSE = 1u << 15 /* a quote mark that closes a span */
+    TF_QUOTE_CLOSE = 1u << 15, /* a quote mark that closes a span */
+    TF_LOOKUP = 1u << 16       /* the lexicon lookup is still owed (tokens.c) */
 };
 
 /* Quote mark shapes. */
@@ -138,7 +139,7 @@ typedef struct token {
     int32_t quote;       /* the quote span whose text holds this token, or -1 */
     uint32_t hash;       /* FNV-1a of the lower-cased word, never 0: equal words
                             have equal hashes, whatever their case */
-    uint16_t flags;
+    uint32_t flags;
     uint8_t kind;
     uint8_t qmark;       /* QM_* for TK_QUOTE */
 } token;

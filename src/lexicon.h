@@ -112,23 +112,28 @@ enum {
     ORG_CLASS_COUNT
 };
 
+/* One slot of the open-addressing table: the entry and its key live in the
+ * slot itself, so that a lookup costs one cache line, not three. */
 typedef struct lex_entry {
     uint64_t feats;
     uint32_t aux;
-    uint32_t key_off; /* into the string area */
-    uint32_t key_len;
-    uint32_t pad;
+    uint32_t tag;    /* lex_tag(hash): never 0; 0 marks an empty slot */
+    uint8_t key_len; /* keys up to LEX_INLINE_KEY bytes are stored in `key` */
+    char key[15];    /* ... longer ones in the string area, at the uint32
+                        offset stored in the first four bytes */
 } lex_entry;
 
-/* The blob layout (all little-endian, naturally aligned). */
+#define LEX_INLINE_KEY 15
+
+/* The blob layout (little-endian, naturally aligned). */
 typedef struct lex_header {
-    char magic[8];       /* "NGLEX01\0" */
-    uint32_t n_entries;  /* entries[0] is a dummy: index 0 means "absent" */
-    uint32_t n_slots;    /* a power of two */
-    uint32_t entries_off;
-    uint32_t slots_off;  /* uint32_t slot -> entry index, 0 empty */
-    uint32_t strings_off;
+    char magic[8];        /* "NGLEX02\0" */
+    uint32_t n_slots;     /* any size; a hash maps to a slot by multiply-shift */
+    uint32_t n_keys;
+    uint32_t entries_off; /* n_slots lex_entry */
+    uint32_t strings_off; /* the long keys */
     uint32_t strings_len;
+    uint32_t pad;
 } lex_header;
 
 /* 64-bit FNV-1a: the generator and the library must agree. */
@@ -142,26 +147,44 @@ static inline uint64_t lex_hash(const char *s, size_t n)
     return h;
 }
 
+/* Lookups use the low 32 bits of lex_hash(): the slot comes from them by
+ * multiply-shift onto [0, n_slots), and the tag that filters a slot before
+ * its key is compared is a bijective mix of them (never 0). */
+static inline uint32_t lex_home(uint32_t h32, uint32_t n_slots)
+{
+    return (uint32_t)(((uint64_t)h32 * n_slots) >> 32);
+}
+
+static inline uint32_t lex_tag(uint32_t h32)
+{
+    return (h32 * 2654435761u) | 1u;
+}
+
 typedef struct lexicon {
     const lex_header *header;
     const lex_entry *entries;
-    const uint32_t *slots;
     const char *strings;
-    uint32_t mask;
+    uint32_t n_slots;
 } lexicon;
 
 /* Binds `lex` to the blob compiled into the library. Returns 0, or -1 when the
  * blob is damaged (which is a build error). */
 int lexicon_open_builtin(lexicon *lex);
 
-/* Index of the entry for the lower-cased key, or 0. */
+/* Index (slot + 1) of the entry for the lower-cased key, or 0. */
 uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len);
-/* The same with the key's lex_hash() already computed. */
-uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint64_t hash);
+/* The same with the low 32 bits of the key's lex_hash() already computed. */
+uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint32_t h32);
+
+/* Asks the processor to fetch the slot of a hash ahead of its lookup. */
+static inline void lexicon_prefetch(const lexicon *lex, uint32_t h32)
+{
+    __builtin_prefetch(&lex->entries[lex_home(h32, lex->n_slots)]);
+}
 
 static inline const lex_entry *lexicon_entry(const lexicon *lex, uint32_t index)
 {
-    return &lex->entries[index];
+    return &lex->entries[index - 1];
 }
 
 #endif

@@ -18,11 +18,10 @@
 
 /* ---- lexicon access ----------------------------------------------------------- */
 
-uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash)
+/* Lower-cases a word into key (128 bytes) and hashes it; returns the key's
+ * length, 0 when the word is empty or too long to look up. */
+static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32)
 {
-    char key[128];
-    if (hash)
-        *hash = 0;
     if (n == 0 || n > 100)
         return 0;
     size_t k = 0;
@@ -38,14 +37,23 @@ uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash
         h = (h ^ c) * 1099511628211ull;
     }
     if (k < n) {
-        k = utf8_lower(s, n, key, sizeof key);
+        k = utf8_lower(s, n, key, 128);
         if (!k)
             return 0;
         h = lex_hash(key, k);
     }
+    *h32 = (uint32_t)h;
+    return k;
+}
+
+uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash)
+{
+    char key[128];
+    uint32_t h32 = 0;
+    size_t k = word_key(s, n, key, &h32);
     if (hash)
-        *hash = (uint32_t)h | 1;
-    return lexicon_find_hashed(lex, key, k, h);
+        *hash = k ? h32 | 1 : 0;
+    return k ? lexicon_find_hashed(lex, key, k, h32) : 0;
 }
 
 /* The bytes of a token as looked up: without its abbreviation period. */
@@ -157,7 +165,7 @@ static int is_alnum_cp(int32_t cp)
 
 /* ---- tokenizing ---------------------------------------------------------------------- */
 
-static token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kind, uint16_t flags)
+static token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kind, uint32_t flags)
 {
     token *t = VEC_PUSH(&doc->toks);
     t->start = start;
@@ -210,10 +218,58 @@ static void set_case_flags(const ng_doc *doc, token *t)
 static void look_up(ng_doc *doc, token *t)
 {
     uint32_t e = lookup_word(&doc->engine->lex, doc->text + t->start, word_len(t), &t->hash);
+    t->feats = 0;
+    t->aux = 0;
     if (e) {
         const lex_entry *le = lexicon_entry(&doc->engine->lex, e);
         t->feats = le->feats;
         t->aux = le->aux;
+    }
+}
+
+/* Most lookups wait until the text is tokenized: then the table slot of the
+ * word a few tokens ahead can be fetched while this one is compared, and the
+ * memory latency of a 10 MB table is hidden. Here the word is only hashed;
+ * TF_LOOKUP says the lookup is owed. */
+static void hash_word(ng_doc *doc, token *t)
+{
+    char key[128];
+    uint32_t h32 = 0;
+    size_t k = word_key(doc->text + t->start, word_len(t), key, &h32);
+    t->hash = k ? h32 | 1 : 0;
+    t->feats = 0;
+    t->aux = 0;
+    if (k)
+        t->flags |= TF_LOOKUP;
+}
+
+enum { PREFETCH_DISTANCE = 8 };
+
+static void finish_lookups(ng_doc *doc)
+{
+    const lexicon *lex = &doc->engine->lex;
+    token *tv = doc->toks.v;
+    size_t n = doc->toks.n;
+    /* the hash kept in a token is h32 | 1, whose slot is h32's or the next:
+     * close enough to prefetch */
+    size_t ahead = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (; ahead < n && ahead < i + PREFETCH_DISTANCE; ahead++)
+            if (tv[ahead].flags & TF_LOOKUP)
+                lexicon_prefetch(lex, tv[ahead].hash);
+        token *t = &tv[i];
+        if (!(t->flags & TF_LOOKUP))
+            continue;
+        t->flags &= ~(uint32_t)TF_LOOKUP;
+        char key[128];
+        uint32_t h32;
+        size_t k = word_key(doc->text + t->start, word_len(t), key, &h32);
+        uint32_t e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
+        if (e) {
+            const lex_entry *le = lexicon_entry(lex, e);
+            t->feats = le->feats;
+            t->aux = le->aux;
+        }
     }
 }
 
@@ -321,7 +377,7 @@ static size_t clitic_start(const char *s, size_t b, size_t e)
 
 /* Adds the word s[b..e) (and its clitic); returns where the next token
  * starts, past an abbreviation's period when the word took it. */
-static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags)
+static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags)
 {
     const char *s = doc->text;
     /* Only a word with an apostrophe can have a clitic. */
@@ -330,9 +386,15 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags
     int number = uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
     token *t = push_token(doc, (uint32_t)b, (uint32_t)stem_end, number ? TK_NUMBER : TK_WORD, flags);
     set_case_flags(doc, t);
-    look_up(doc, t);
+    /* A word before a period needs its features now, to tell an abbreviation
+     * ("Sen.") from a sentence end; the others are looked up later. */
+    int period = !c && stem_end < doc->len && s[stem_end] == '.' && !number;
+    if (period)
+        look_up(doc, t);
+    else
+        hash_word(doc, t);
     /* The period after an abbreviation, an initial or "U.S" is part of it. */
-    if (!c && stem_end < doc->len && s[stem_end] == '.' && !number) {
+    if (period) {
         int initial = stem_end - b == 1 && (t->flags & TF_CAP);
         /* "D-Ore.", "R-Calif.": a party and a state abbreviation. */
         int hyphen_abbrev = 0;
@@ -352,7 +414,7 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint16_t flags
     }
     if (c) {
         token *k = push_token(doc, (uint32_t)c, (uint32_t)e, TK_WORD, TF_CLITIC | TF_LOWER);
-        look_up(doc, k);
+        hash_word(doc, k);
         return e;
     }
     return doc->toks.v[doc->toks.n - 1].end;
@@ -364,7 +426,7 @@ void tokenize(ng_doc *doc)
     const char *s = doc->text;
     size_t i = 0;
     uint32_t para = 0;
-    uint16_t pending = 0; /* flags from the space before the next token */
+    uint32_t pending = 0; /* flags from the space before the next token */
     VEC_RESERVE(&doc->toks, doc->len / 5 + 16);
     while (i < doc->len) {
         unsigned char b0 = (unsigned char)s[i];
@@ -431,6 +493,7 @@ void tokenize(ng_doc *doc)
         }
         pending = 0;
     }
+    finish_lookups(doc);
 }
 
 /* ---- quote spans ----------------------------------------------------------------------- */

@@ -425,50 +425,54 @@ static void read_dictionary(const char *path)
 
 static void write_blob(const char *path)
 {
-    uint32_t n_entries = (uint32_t)n_items + 1;
-    uint32_t n_slots = 1;
-    while (n_slots < n_entries * 2)
-        n_slots <<= 1;
+    /* A load of about 0.7: short probes, a table of some 10 MB. */
+    uint32_t n_slots = (uint32_t)(n_items * 10 / 7) + 16;
     size_t strings_len = 0;
     for (size_t i = 0; i < n_items; i++)
-        strings_len += items[i].len + 1;
-
+        if (items[i].len > LEX_INLINE_KEY)
+            strings_len += items[i].len;
     lex_header h;
     memset(&h, 0, sizeof h);
-    memcpy(h.magic, "NGLEX01", 8);
-    h.n_entries = n_entries;
+    memcpy(h.magic, "NGLEX02", 8);
     h.n_slots = n_slots;
-    h.entries_off = (uint32_t)((sizeof h + 15) & ~(size_t)15);
-    h.slots_off = h.entries_off + n_entries * (uint32_t)sizeof(lex_entry);
-    h.strings_off = h.slots_off + n_slots * (uint32_t)sizeof(uint32_t);
+    h.n_keys = (uint32_t)n_items;
+    h.entries_off = (uint32_t)((sizeof h + 63) & ~(size_t)63);
+    h.strings_off = h.entries_off + n_slots * (uint32_t)sizeof(lex_entry);
     h.strings_len = (uint32_t)strings_len;
     size_t total = h.strings_off + strings_len;
     unsigned char *blob = calloc(1, total);
     if (!blob)
         die("out of memory");
     memcpy(blob, &h, sizeof h);
-    lex_entry *entries = (lex_entry *)(blob + h.entries_off);
-    uint32_t *slots = (uint32_t *)(blob + h.slots_off);
+    lex_entry *slots = (lex_entry *)(blob + h.entries_off);
     char *strings = (char *)(blob + h.strings_off);
     size_t off = 0;
     for (size_t i = 0; i < n_items; i++) {
-        lex_entry *e = &entries[i + 1];
+        if (items[i].len > 255)
+            die("entry too long for the table: %s", items[i].key);
+        uint32_t hash = (uint32_t)lex_hash(items[i].key, items[i].len);
+        uint32_t k = lex_home(hash, n_slots);
+        while (slots[k].tag)
+            k = k + 1 == n_slots ? 0 : k + 1;
+        lex_entry *e = &slots[k];
         e->feats = items[i].feats;
         e->aux = items[i].aux;
-        e->key_off = (uint32_t)off;
-        e->key_len = (uint32_t)items[i].len;
-        memcpy(strings + off, items[i].key, items[i].len + 1);
-        off += items[i].len + 1;
-        uint32_t s = (uint32_t)lex_hash(items[i].key, items[i].len) & (n_slots - 1);
-        while (slots[s])
-            s = (s + 1) & (n_slots - 1);
-        slots[s] = (uint32_t)(i + 1);
+        e->tag = lex_tag(hash);
+        e->key_len = (uint8_t)items[i].len;
+        if (items[i].len <= LEX_INLINE_KEY) {
+            memcpy(e->key, items[i].key, items[i].len);
+        } else {
+            uint32_t o = (uint32_t)off;
+            memcpy(e->key, &o, sizeof o);
+            memcpy(strings + off, items[i].key, items[i].len);
+            off += items[i].len;
+        }
     }
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(blob, 1, total, f) != total || fclose(f))
         die("cannot write %s", path);
     free(blob);
-    fprintf(stderr, "mklexicon: %u entries, %zu bytes\n", n_entries - 1, total);
+    fprintf(stderr, "mklexicon: %zu entries, %zu bytes\n", n_items, total);
 }
 
 int main(int argc, char **argv)
