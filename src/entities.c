@@ -325,6 +325,13 @@ static int longer_name(const mention *a, const mention *b)
 static entity_stats *gather_stats(ng_doc *doc)
 {
     entity_stats *st = ng_xcalloc(doc->entities.n + 1, sizeof *st);
+    /* which entities have a full name of several words */
+    uint8_t *multi = ng_xcalloc(doc->entities.n + 1, 1);
+    for (size_t k = 0; k < doc->mentions.n; k++) {
+        const mention *m = &doc->mentions.v[k];
+        if (m->entity >= 0 && m->kind == MK_NAME && name_len(m) > 1)
+            multi[m->entity] = 1;
+    }
     for (size_t i = 0; i < doc->entities.n; i++)
         st[i].longest = st[i].any = -1;
     for (size_t k = 0; k < doc->mentions.n; k++) {
@@ -332,7 +339,10 @@ static entity_stats *gather_stats(ng_doc *doc)
         if (m->entity < 0 || m->kind != MK_NAME)
             continue;
         entity_stats *s = &st[m->entity];
-        if (m->type_hint != TYPE_UNKNOWN)
+        /* A one-word short form says little about a full name's type:
+         * "Ibarra" is a city, "Tomás Ibarra" a person. */
+        int short_form = name_len(m) == 1 && multi[m->entity] && m->type_hint == NG_LOC;
+        if (m->type_hint != TYPE_UNKNOWN && !short_form)
             s->votes[m->type_hint]++;
         if (m->title_tok >= 0 || (m->flags & (MF_AGE | MF_ROLE_BEFORE | MF_APPOS_ROLE | MF_BYLINE)))
             s->strong_person = 1;
@@ -351,6 +361,7 @@ static entity_stats *gather_stats(ng_doc *doc)
         if (m->org_class)
             doc->entities.v[m->entity].org_class = m->org_class;
     }
+    free(multi);
     return st;
 }
 

@@ -474,9 +474,13 @@ static int tok_text_eq_ci(const ng_doc *doc, const token *a, const token *b)
  * that role, if exactly one. */
 static int32_t entity_with_role(const ng_doc *doc, const token *role)
 {
+    /* Of several people given the role ("coach Callum Reid", "coach Eduardo
+     * Lopes"), "the coach" is the one given it last before. */
     int32_t found = -1;
     for (size_t k = 0; k < doc->mentions.n; k++) {
         const mention *m = &doc->mentions.v[k];
+        if (m->start >= role->start)
+            break;
         if ((m->role_tok < 0 && m->title_tok < 0) || m->entity < 0)
             continue;
         /* the role word ("the coach": "coach Ray Park") or the title ("the
@@ -492,8 +496,6 @@ static int32_t entity_with_role(const ng_doc *doc, const token *role)
         }
         if (!same)
             continue;
-        if (found >= 0 && found != m->entity)
-            return -1;
         found = m->entity;
     }
     return found;
@@ -617,8 +619,13 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         if (ent < 0)
             continue;
         /* "Dragomirova's coach, her father Nikolai Dragomirov": a possessive
-         * name modifies; it does not speak. */
+         * name modifies; it does not speak. Nor does a name before a role
+         * noun: "Vale captain Liam Fairclough", "Kestrel analyst Jo Roe". */
         if ((mm->flags & MF_POSSESSIVE) && mm->end_tok < e) {
+            i = mm->end_tok - 1;
+            continue;
+        }
+        if (mm->end_tok < e && lower_word(tok(doc, mm->end_tok)) && tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
             i = mm->end_tok - 1;
             continue;
         }
@@ -1508,8 +1515,10 @@ static int other_voice_between(const ng_doc *doc, size_t from_tok, size_t to_tok
         int32_t m = mention_at(doc, (uint32_t)i);
         if (m >= 0) {
             const mention *mm = &doc->mentions.v[m];
+            /* someone else who does something: "Jones disagreed", not the
+             * object of the speaker's sentence ("referring to Graham Tully") */
             if (mm->kind == MK_NAME && mm->entity != speaker_entity && mm->entity >= 0 &&
-                doc->entities.v[mm->entity].type == NG_PERSON)
+                doc->entities.v[mm->entity].type == NG_PERSON && (mm->flags & (MF_SUBJECT | MF_SPEAKER)))
                 return 1;
         }
     }
