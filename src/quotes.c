@@ -596,7 +596,7 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
     s.b = tok(doc, b)->start;
     s.e = tok(doc, e - 1)->end;
     /* A role for an organization, with no person named before it. */
-    int32_t first_person = -1, first_org = -1, persons = 0, pronoun = -1, nominal = -1;
+    int32_t first_person = -1, first_org = -1, persons = 0, pronoun = -1, nominal = -1, modifier = -1;
     size_t first_person_tok = e;
     for (size_t i = b; i < e; i++) {
         int32_t m = mention_at(doc, (uint32_t)i);
@@ -626,6 +626,10 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             continue;
         }
         if (mm->end_tok < e && lower_word(tok(doc, mm->end_tok)) && tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
+            /* ... unless no one else is named: "A Harbor Freight Lines
+             * spokesman said" speaks for the company */
+            if (modifier < 0)
+                modifier = ent;
             i = mm->end_tok - 1;
             continue;
         }
@@ -700,6 +704,11 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
     if (first_org >= 0) {
         s.kind = SPK_ENTITY;
         s.entity = first_org;
+        return s;
+    }
+    if (modifier >= 0 && entity_type(doc, modifier) != NG_PERSON) {
+        s.kind = SPK_ENTITY;
+        s.entity = modifier;
         return s;
     }
     if (nominal >= 0 && doc->mentions.v[nominal].entity >= 0) {
