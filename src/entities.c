@@ -637,8 +637,10 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
             score -= 60;
         if (e->type == NG_ORG)
             score += 20;
+        /* an organization that has spoken speaks again: "Andora said in a
+         * statement ... The company said" */
         if (r->speaker_sent)
-            score += 25; /* an organization that has spoken speaks again */
+            score += sentence_distance(sent, r->speaker_sent - 1) <= 2 ? 50 : 25;
         if (r->subject_sent && sentence_distance(sent, r->subject_sent - 1) <= 3)
             score += 10;
         if (score > best_score) {

@@ -243,6 +243,8 @@ static void guess_type(ng_doc *doc, mention *m)
     if (k == n) {
         /* "Thai" is a town somewhere, but in news it is the adjective. */
         m->type_hint = (feats & F_KNOWN_ORG) ? NG_ORG : (feats & F_DEMONYM) ? NG_MISC : NG_LOC;
+        if (feats & F_KNOWN_ORG)
+            m->org_class = (uint8_t)((aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT);
         return;
     }
     int org_word = 0;

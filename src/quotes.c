@@ -292,6 +292,22 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     }
     if (k <= floor)
         return 0;
+    /* "said Carl Brannon, president of ..., who said the city had ...": the
+     * speaker is the person the relative clause hangs on, the nearest person
+     * named before it. */
+    if (word_is(doc, k - 1, "who") && k - 1 > floor && is_punct(doc, k - 2, ',')) {
+        size_t lo = k - 2 > floor + 24 ? k - 26 : floor;
+        for (size_t x = k - 2; x > lo; x--) {
+            int32_t m = mention_at(doc, (uint32_t)(x - 1));
+            if (m < 0 || doc->mentions.v[m].kind != MK_NAME || doc->mentions.v[m].entity < 0 ||
+                doc->entities.v[doc->mentions.v[m].entity].type != NG_PERSON)
+                continue;
+            *b = doc->mentions.v[m].first_tok;
+            *e = doc->mentions.v[m].end_tok;
+            return 1;
+        }
+        return 0;
+    }
     /* "apologised on Wednesday and admitted", but "Smith and Jones said" */
     if ((word_is(doc, k - 1, "and") || word_is(doc, k - 1, "but")) && k - 1 > floor &&
         mention_at(doc, (uint32_t)(k - 2)) < 0 && !is_punct(doc, k - 2, ',') &&
@@ -1389,7 +1405,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             /* CLAUSE, X said. — the cue closes the sentence. */
             size_t after = i + c;
             size_t k2 = clause_start(doc, after, limit, listener, &that);
-            int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.');
+            int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.') || subordinate;
             if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
                 continue;
