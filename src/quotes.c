@@ -1116,12 +1116,23 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         /* "her office would ask" is a clause; "their goodbyes to the baby"
          * is an object: a verb must follow the possessed noun closely ("no
          * agreement was expected", but "said no"). */
-        for (size_t i = b + 1; i < e && i < b + 5; i++) {
+        for (size_t i = b + 1, words = 0; i < e && words < 4; i++) {
             const token *t = tok(doc, i);
-            if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) && lower_word(t))
+            /* "her sons, 6 and 9, were not hurt": an aside between commas */
+            if (is_punct(doc, i, ',')) {
+                size_t k = i + 1;
+                while (k < e && k < i + 8 && !is_punct(doc, k, ','))
+                    k++;
+                if (k >= e || !is_punct(doc, k, ','))
+                    return 0;
+                i = k;
+                continue;
+            }
+            if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
                 return 1;
             if (t->kind != TK_WORD || tok_is(t, F_PREP))
                 return 0;
+            words++;
         }
         return 0;
     }
@@ -1405,7 +1416,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             /* CLAUSE, X said. — the cue closes the sentence. */
             size_t after = i + c;
             size_t k2 = clause_start(doc, after, limit, listener, &that);
-            int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.') || subordinate;
+            int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.') || (subordinate && !aside);
             if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
                 continue;
