@@ -200,17 +200,22 @@ static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
  * a run, but "Jones and Smith" can). Returns where the first name ends. */
 static size_t split_at_connector(const ng_doc *doc, size_t b, size_t e)
 {
-    int org_before = 0;
+    int org_before = 0, complement = 0;
     for (size_t k = b; k < e; k++) {
         const token *t = tok(doc, k);
         if (is_connector(doc, t)) {
             int is_of = tok_eq(doc, t, "of") || tok_eq(doc, t, "for") || tok_eq(doc, t, "on");
-            if (!(is_of && org_before) && !(tok_eq(doc, t, "the") && k > b && is_connector(doc, tok(doc, k - 1))))
+            /* "Department of Health and Social Care", "Office of Rail and
+             * Road": "and" inside an organization's complement */
+            int inner_and = tok_eq(doc, t, "and") && complement;
+            if (!(is_of && org_before) && !inner_and &&
+                !(tok_eq(doc, t, "the") && k > b && is_connector(doc, tok(doc, k - 1))))
                 return k;
+            complement |= is_of && org_before;
             continue;
         }
-        if (tok_is(t, F_ORG_WORD | F_TITLE) && (t->flags & TF_CAP))
-            org_before = 1;
+        if (tok_is(t, F_ORG_WORD | F_TITLE | F_GENERIC) && (t->flags & TF_CAP))
+            org_before = 1; /* "Taxpayers for Restraint", "Doctors for Haiti" */
     }
     return e;
 }
