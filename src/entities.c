@@ -344,7 +344,10 @@ static entity_stats *gather_stats(ng_doc *doc)
         int short_form = name_len(m) == 1 && multi[m->entity] && m->type_hint == NG_LOC;
         if (m->type_hint != TYPE_UNKNOWN && !short_form)
             s->votes[m->type_hint]++;
-        if (m->title_tok >= 0 || (m->flags & (MF_AGE | MF_ROLE_BEFORE | MF_APPOS_ROLE | MF_BYLINE)))
+        /* a title, an age, a role: a person, unless the name itself ends like
+         * an organization ("activist investor Kestrel Bay Management") */
+        if ((m->title_tok >= 0 || (m->flags & (MF_AGE | MF_ROLE_BEFORE | MF_APPOS_ROLE | MF_BYLINE))) &&
+            !(m->type_hint == NG_ORG && !(m->flags & MF_BYLINE) && m->title_tok < 0))
             s->strong_person = 1;
         if (m->flags & MF_SPEAKER)
             s->speaks = 1;
@@ -383,7 +386,7 @@ static void decide_type(ng_doc *doc, entity *e, const entity_stats *s)
          * Vantongeren", "Kwabena Asante-Mills") read as a person's name;
          * names built of ordinary words ("Northlight Offshore Wind", "Big
          * Sur") do not. */
-        int rare_words = name_len(l) >= 2 && name_len(l) <= 4;
+        int rare_words = name_len(l) >= 2 && name_len(l) <= 4 && !tok_is(tok(doc, l->first_tok), F_PARTICLE);
         for (uint32_t k = l->first_tok; k < l->end_tok && rare_words; k++) {
             const token *t = tok(doc, k);
             if (tok_is(t, F_COMMON | F_ORG_WORD | F_LOC_WORD | F_PLACE | F_KNOWN_ORG | F_DEMONYM) ||

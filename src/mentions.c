@@ -53,6 +53,20 @@ static int is_name_word(const ng_doc *doc, const token *t)
         return 0;
     if (tok_is(t, F_WEEKDAY | F_NOT_NAME))
         return 0;
+    /* "California-based", "U.S.-led": an adjective made of a name (but
+     * "Mei-ling" and "Bo-ra" are given names). */
+    if (t->flags & TF_HYPHEN) {
+        static const char *const suffixes[] = {"based", "born", "led", "backed", "owned", "run", "made",
+                                               "style", "bred", "raised", "funded", "controlled", "listed",
+                                               "headquartered", "area", "era", "bound", "focused", "registered"};
+        const char *x = doc->text;
+        uint32_t h = t->end;
+        while (h > t->start && x[h - 1] != '-')
+            h--;
+        for (size_t k = 0; h > t->start && k < sizeof suffixes / sizeof suffixes[0]; k++)
+            if (t->end - h == strlen(suffixes[k]) && !memcmp(x + h, suffixes[k], t->end - h))
+                return 0;
+    }
     /* "R-Texas", "D-Calif.": a party and a state, not a name. */
     if ((t->flags & TF_HYPHEN) && t->end - t->start >= 3 && doc->text[t->start + 1] == '-' &&
         strchr("DRI", doc->text[t->start]))
@@ -650,6 +664,10 @@ static void find_byline_names(ng_doc *doc, size_t b, size_t e)
         i++;
     while (i < e && !tok_is_punct(doc, tok(doc, i), ',') && !tok_is_punct(doc, tok(doc, i), '|')) {
         const token *t = tok(doc, i);
+        /* "By Gareth Linden at Brookfield Park": the names end at any small
+         * word but "and" */
+        if (t->kind == TK_WORD && (t->flags & TF_LOWER) && !tok_eq(doc, t, "and") && !is_particle(t))
+            break;
         if (t->kind != TK_WORD || !(t->flags & TF_CAP)) {
             i++;
             continue;
