@@ -400,8 +400,10 @@ static void decide_type(ng_doc *doc, entity *e, const entity_stats *s)
             inner_cap |= (doc->text[k] >= 'A' && doc->text[k] <= 'Z') || (doc->text[k] >= '0' && doc->text[k] <= '9');
         int rare_speaker = s->speaks && name_len(l) == 1 && !tok_is(last, F_COMMON | F_DICT_PROPER) &&
                            !inner_cap && !(last->flags & TF_ALLCAPS) && last->kind == TK_WORD;
-        if ((tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON)) || rare_words || rare_speaker)
+        if ((tok_is(last, F_PERSONAL_NAME) && !tok_is(last, F_COMMON)) || rare_words || rare_speaker) {
             e->type = NG_PERSON;
+            e->weak_person = 1;
+        }
         else if (s->speaks && name_len(l) >= 2)
             e->type = NG_ORG;
         else
@@ -619,7 +621,8 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
          * ("SkyMeridian", "Evergreen Terrace Senior Living") is an
          * organization: descriptions reach unknown names too. */
         if (e->type != NG_ORG && !(e->type == NG_MISC && m->kind == MK_NOMINAL && e->canonical >= 0 &&
-                                   !tok_is(tok(doc, doc->mentions.v[e->canonical].first_tok), F_DEMONYM | F_PLACE)))
+                                   !tok_is(tok(doc, doc->mentions.v[e->canonical].first_tok), F_DEMONYM | F_PLACE)) &&
+            !(e->type == NG_PERSON && e->weak_person && m->kind == MK_NOMINAL))
             continue;
         /* "the company" wants a company, "the hospital" a hospital: another
          * kind of organization only when nothing fits better, and a news
@@ -775,8 +778,10 @@ static void resolve_references(ng_doc *doc)
             e = resolve_org(doc, m, &sal, (m->flags & MF_SPEAKER) ? 4 : 1);
         } else if (m->kind == MK_NOMINAL && m->type_hint == NG_ORG) {
             e = resolve_org(doc, m, &sal, 40);
-            if (e >= 0 && doc->entities.v[e].type == NG_MISC)
-                doc->entities.v[e].type = NG_ORG;
+            if (e >= 0 && doc->entities.v[e].type != NG_ORG) {
+                doc->entities.v[e].type = NG_ORG; /* "the startup": a firm after all */
+                doc->entities.v[e].weak_person = 0;
+            }
         } else if (m->kind == MK_NOMINAL && m->type_hint == NG_PERSON) {
             e = resolve_person(doc, m, &sal, 0);
         }

@@ -210,6 +210,8 @@ typedef struct entity {
     char *name;
     uint8_t gender;
     uint8_t org_class;
+    uint8_t weak_person; /* a PERSON only by the shape of its name: "it" or
+                            "the company" referring to it makes it an ORG */
     uint32_t n_names;   /* name mentions */
     VEC(uint32_t) mentions; /* mention indices, text order */
     ng_mention *public_mentions;
