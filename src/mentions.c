@@ -67,6 +67,10 @@ static int is_name_word(const ng_doc *doc, const token *t)
             if (t->end - h == strlen(suffixes[k]) && !memcmp(x + h, suffixes[k], t->end - h))
                 return 0;
     }
+    /* Tickers: "HLVS.O", "ANDR.TO" */
+    if ((t->flags & TF_ALLCAPS) && memchr(doc->text + t->start, '.', t->end - t->start) &&
+        !(t->flags & TF_ABBREV_DOT) && doc->text[t->end - 1] != '.')
+        return 0;
     /* "R-Texas", "D-Calif.": a party and a state, not a name. */
     if ((t->flags & TF_HYPHEN) && t->end - t->start >= 3 && doc->text[t->start + 1] == '-' &&
         strchr("DRI", doc->text[t->start]))

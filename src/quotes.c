@@ -641,7 +641,8 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             i = mm->end_tok - 1;
             continue;
         }
-        if (mm->end_tok < e && lower_word(tok(doc, mm->end_tok)) && tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
+        if (mm->end_tok + 1 < e && tok(doc, mm->end_tok)->kind == TK_WORD &&
+            tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
             /* ... unless no one else is named: "A Harbor Freight Lines
              * spokesman said" speaks for the company */
             if (modifier < 0)
