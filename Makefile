@@ -4,6 +4,9 @@
 #   make test    install what is missing, build, run the whole test suite
 #   make         build build/nutgraf and the library
 #   make asan    build with AddressSanitizer + UBSan and run the suite
+#   make fuzz    build the libFuzzer targets (clang) and run each for
+#                FUZZ_SECONDS (default 60); a finding fails
+#   make valgrind  the unit tests and the command's tests under memcheck
 #   make eval    accuracy on the project's gold articles
 #   make bench   throughput and peak memory
 #
@@ -11,10 +14,12 @@
 
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build demo test asan eval holdout bench clean
+.PHONY: all setup build demo test asan fuzz valgrind eval holdout bench clean
 
 all: build
 
@@ -37,6 +42,15 @@ asan: setup
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
+fuzz: setup
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DNG_FUZZ=ON -DNG_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_jsonl \
+		$$(test -f src/html.c && test -f fuzz/fuzz_html.c && echo fuzz_html)
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+valgrind: build
+	tests/valgrind.sh $(BUILD)
+
 eval: build
 	python3 tests/eval/score.py $(BUILD)/nutgraf tests/articles
 
@@ -47,4 +61,4 @@ bench: build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

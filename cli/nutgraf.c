@@ -1,44 +1,65 @@
 /*
  * nutgraf: the command-line tool. It uses only the public API in nutgraf.h,
- * plus jansson to read JSON Lines input.
+ * plus jansson to read JSON Lines input (jsonl.c); reading the inputs is
+ * input.c's, running the batch on every core batch.c's.
  */
-#define _POSIX_C_SOURCE 200809L /* getc_unlocked */
+#define _POSIX_C_SOURCE 200809L /* stat */
 #include "nutgraf.h"
-#include "jsonl.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef NG_VERSION_STRING
 #define NG_VERSION_STRING NG_VERSION
 #endif
 
 static const char usage_text[] =
-    "usage: nutgraf extract [options] [FILE]\n"
+    "usage: nutgraf extract [options] [FILE | DIR | -]...\n"
     "       nutgraf --help | --version\n"
     "\n"
-    "Reads one news article, as plain text or as a saved web page, from FILE, or\n"
-    "standard input when FILE is absent or \"-\", and writes what it says as one\n"
-    "JSON object on one line: entities, quotes with their speakers, dates, photo\n"
-    "captions. Of a web page only the article is read, with its title, url,\n"
-    "site, authors, publication date and language.\n"
+    "Reads news articles, as plain text or as saved web pages, and writes what\n"
+    "each says as one JSON object on one line: entities, quotes with their\n"
+    "speakers, dates, photo captions. Of a web page only the article is read,\n"
+    "with its title, url, site, authors, publication date and language.\n"
+    "\n"
+    "Each FILE is one article (its record's id is its path); a DIR stands for\n"
+    "every regular file under it, walked in sorted order; \"-\", or no FILE at\n"
+    "all, is standard input. Files compressed with gzip or zstd (.gz, .zst,\n"
+    "told by their first bytes) are read as they are. Records are written in\n"
+    "input order, one line each.\n"
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD  the article's date; relative dates (\"Tuesday\",\n"
     "                     \"next year\") are resolved against it\n"
-    "  --id ID            an identifier copied into the record\n"
+    "  --id ID            the record's id (one article only; by default a\n"
+    "                     file's record has its path as id)\n"
     "  --html             read the input as a web page (HTML)\n"
     "  --text             read the input as plain text (default: a web page when\n"
     "                     it starts with markup, else plain text)\n"
     "  --url URL          the web page's address, for the record's \"url\"\n"
     "  --jsonl            read JSON Lines instead: one {\"id\", \"text\", \"date\"}\n"
     "                     object per line, or {\"id\", \"html\", \"url\", \"date\"}\n"
-    "                     for a web page; one output line per input line, in\n"
-    "                     order; a record's own \"date\" wins over --date\n"
+    "                     for a web page; one output line per input line of\n"
+    "                     every input, in order; a record's own \"date\" wins\n"
+    "                     over --date\n"
     "  --pretty           indent the JSON (several lines per record)\n"
+    "\n"
+    "batch runs:\n"
+    "  -j N, --jobs N     extract on N threads (default: every online core, 0\n"
+    "                     too); output stays in input order, and at most 64\n"
+    "                     records or 256 MB (4 N records with more threads)\n"
+    "                     are in memory at once, whatever the input's size\n"
+    "  --progress         a progress line on standard error (records, MB/s,\n"
+    "                     records/s, and the time left when the inputs' size is\n"
+    "                     known), also when standard error is not a terminal\n"
+    "  --quiet            no progress line, and no summary line (records in\n"
+    "                     and out, errors, time) at the end of a batch run\n"
+    "                     (--jsonl, several inputs, a DIR, -j or --progress)\n"
     "\n"
     "limits (N takes the suffixes K, M, G):\n"
     "  --max-bytes N      refuse articles larger than N bytes with an error record\n"
@@ -58,20 +79,16 @@ static const char usage_text[] =
     "A record that cannot be processed (empty, binary, too large, bad JSON, a\n"
     "web page with no article in it) gives {\"id\": ..., \"error\": \"why\"} and\n"
     "the run goes on; standard error says why in one line naming the input\n"
-    "(FILE:LINE: id ID: reason).\n"
+    "(FILE:LINE: id ID: reason). An input that cannot be read is named on\n"
+    "standard error, and the run goes on with the next.\n"
     "\n"
     "exit status: 0 every record extracted; 1 some records failed;\n"
-    "             2 usage error or unreadable input.\n";
+    "             2 usage error, unreadable input or a write error.\n";
 
 typedef struct options {
-    const char *date;
-    const char *id;
-    const char *file;
-    const char *url;
-    ng_format format; /* --html, --text, or NG_FORMAT_AUTO */
-    int jsonl;
-    int pretty;
-    size_t max_bytes;
+    batch_options batch; /* --date, --id, --url, --html/--text, --jsonl, --pretty, -j, ... */
+    char **files;        /* the FILE operands, in order (in argv) */
+    size_t n_files;
     size_t max_quote_bytes;
     size_t max_entities;
 } options;
@@ -84,8 +101,8 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
-static const char *const value_options[] = {"--date", "--id", "--url", "--max-bytes", "--max-quote-bytes",
-                                            "--max-entities"};
+static const char *const value_options[] = {"--date", "--id",           "--url",         "--max-bytes",
+                                            "--max-quote-bytes", "--max-entities", "--jobs", "-j"};
 
 static int is_value_option(const char *a)
 {
@@ -130,208 +147,18 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
-/* Reads all of f, or up to limit+1 bytes (enough to know it is too large). */
-static char *read_all(FILE *f, size_t limit, size_t *len)
+/* Whether `path` names a directory. */
+static int is_directory(const char *path)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap > limit) {
-                break;
-            }
-            cap *= 2;
-            char *b = realloc(buf, cap);
-            if (!b) {
-                free(buf);
-                return NULL;
-            }
-            buf = b;
-        }
-        size_t want = cap - n;
-        if (n + want > limit + 1)
-            want = limit + 1 - n;
-        if (want == 0)
-            break;
-        size_t got = fread(buf + n, 1, want, f);
-        n += got;
-        if (got < want)
-            break;
-    }
-    *len = n;
-    return buf;
-}
-
-static void print_doc(ng_doc *doc, const options *o)
-{
-    size_t len;
-    const char *json = ng_doc_json(doc, o->pretty ? NG_JSON_PRETTY : NG_JSON_DEFAULT, &len);
-    if (!json) {
-        fputs("{\"id\":null,\"error\":\"out of memory\"}\n", stdout);
-        return;
-    }
-    fwrite(json, 1, len, stdout);
-    fputc('\n', stdout);
-}
-
-/* Starts a message about one input on standard error, naming it:
- * "nutgraf: FILE[:LINE][: id ID]: ". `line` is 0 outside JSON Lines. */
-static void say_where(const char *name, size_t line, const char *id)
-{
-    fprintf(stderr, "nutgraf: %s", name);
-    if (line)
-        fprintf(stderr, ":%zu", line);
-    if (id) {
-        fputs(": id ", stderr);
-        for (const char *c = id; *c; c++) /* the message stays on one line */
-            fputc((unsigned char)*c < 0x20 || *c == 0x7f ? ' ' : *c, stderr);
-    }
-    fputs(": ", stderr);
-}
-
-/* Writes a document's record (an error record when memory ran out), says on
- * standard error why it failed or which limits cut it short, and frees it.
- * Returns 1 when the record is an error record. */
-static int report(ng_doc *doc, const options *o, const char *name, size_t line, const char *id)
-{
-    if (!doc) {
-        fputs("{\"id\":null,\"error\":\"out of memory\"}\n", stdout);
-        say_where(name, line, id);
-        fputs("out of memory\n", stderr);
-        return 1;
-    }
-    print_doc(doc, o);
-    int failed = ng_doc_error(doc) != NULL;
-    unsigned limits = ng_doc_limits(doc);
-    if (failed || limits)
-        say_where(name, line, ng_doc_id(doc));
-    if (failed)
-        fprintf(stderr, "%s\n", ng_doc_error(doc));
-    else if (limits)
-        fprintf(stderr, "warning: limit reached: %s%s%s\n",
-                limits & NG_LIMIT_QUOTE_BYTES ? "quotes over --max-quote-bytes left out" : "",
-                limits == (NG_LIMIT_QUOTE_BYTES | NG_LIMIT_ENTITIES) ? ", " : "",
-                limits & NG_LIMIT_ENTITIES ? "names past --max-entities not linked" : "");
-    ng_doc_free(doc);
-    return failed;
-}
-
-static int extract_one(ng_engine *engine, const options *o)
-{
-    FILE *f = stdin;
-    const char *name = "standard input";
-    if (o->file && strcmp(o->file, "-") != 0) {
-        name = o->file;
-        f = fopen(o->file, "rb");
-        if (!f) {
-            fprintf(stderr, "nutgraf: %s: %s\n", o->file, strerror(errno));
-            return 2;
-        }
-    }
-    size_t len = 0;
-    char *text = read_all(f, o->max_bytes, &len);
-    int read_error = ferror(f) ? errno : 0;
-    if (f != stdin)
-        fclose(f);
-    if (!text || read_error) {
-        fprintf(stderr, "nutgraf: %s: %s\n", name, text ? strerror(read_error) : "out of memory");
-        free(text);
-        return 2;
-    }
-    ng_input in = {text, len, o->id, o->date, o->format, o->url};
-    ng_doc *doc = ng_extract(engine, &in);
-    free(text);
-    return report(doc, o, name, 0, o->id);
-}
-
-/* ---- JSON Lines ----------------------------------------------------------------- */
-
-/* Makes room for `need` bytes in *buf; 0 on success. */
-static int reserve(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t ncap = *cap ? *cap : 1 << 16;
-    while (ncap < need)
-        ncap *= 2;
-    char *b = realloc(*buf, ncap);
-    if (!b)
-        return -1;
-    *buf = b;
-    *cap = ncap;
-    return 0;
-}
-
-/* Reads one line (without its line end) into *buf, NUL-terminated. Of a line
- * longer than `limit` only the first limit + 1 bytes are kept and the rest is
- * skipped: memory stays bounded, and the line is one error record that does
- * not stop the run. Returns 1 for a line, 0 at the end of input, -1 when
- * memory ran out (the rest of the line was skipped). */
-static int read_line(FILE *f, size_t limit, char **buf, size_t *cap, size_t *len)
-{
-    size_t n = 0;
-    int c, oom = 0;
-    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
-        if (n > limit || oom)
-            continue;
-        if (reserve(buf, cap, n + 2) != 0)
-            oom = 1;
-        else
-            (*buf)[n++] = (char)c;
-    }
-    if (c == EOF && n == 0 && !oom)
-        return 0;
-    if (oom || reserve(buf, cap, n + 1) != 0)
-        return -1;
-    if (n > 0 && n <= limit && (*buf)[n - 1] == '\r')
-        n--;
-    (*buf)[n] = 0;
-    *len = n;
-    return 1;
-}
-
-static int extract_jsonl(ng_engine *engine, const options *o)
-{
-    FILE *f = stdin;
-    const char *name = "standard input";
-    if (o->file && strcmp(o->file, "-") != 0) {
-        name = o->file;
-        f = fopen(o->file, "rb");
-        if (!f) {
-            fprintf(stderr, "nutgraf: %s: %s\n", o->file, strerror(errno));
-            return 2;
-        }
-    }
-    jsonl_config config = {o->date, jsonl_line_limit(o->max_bytes), o->format};
-    char *buf = NULL;
-    size_t cap = 0, len, line = 0;
-    int failed = 0;
-    int got;
-    while ((got = read_line(f, config.line_limit, &buf, &cap, &len)) != 0) {
-        line++;
-        ng_doc *doc = got > 0 ? process_jsonl_line(engine, &config, buf, len)
-                              : ng_doc_new_error(NULL, "out of memory reading the line");
-        failed |= report(doc, o, name, line, NULL);
-        if (ferror(stdout))
-            break; /* main() reports the write error */
-    }
-    int read_error = ferror(f) ? errno : 0;
-    free(buf);
-    if (f != stdin)
-        fclose(f);
-    if (read_error) {
-        fprintf(stderr, "nutgraf: %s:%zu: %s\n", name, line + 1, strerror(read_error));
-        return 2;
-    }
-    return failed;
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int main(int argc, char **argv)
 {
     options o = {0};
-    o.max_bytes = NG_DEFAULT_MAX_BYTES;
+    batch_options *bo = &o.batch;
+    bo->max_bytes = NG_DEFAULT_MAX_BYTES;
     if (argc < 2)
         return usage_error("%s", "missing command");
     int i = 1;
@@ -345,6 +172,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "extract") != 0)
         return usage_error("unknown command '%s'", argv[1]);
+    /* The operands are gathered at the front of argv[2..]: each goes to a
+     * slot at or before its own, whose argument was already read. */
+    o.files = argv + 2;
     for (i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -353,21 +183,35 @@ int main(int argc, char **argv)
             return 0;
         }
         if (!strcmp(a, "--jsonl")) {
-            o.jsonl = 1;
+            bo->jsonl = 1;
         } else if (!strcmp(a, "--pretty")) {
-            o.pretty = 1;
+            bo->pretty = 1;
         } else if (!strcmp(a, "--html")) {
-            o.format = NG_FORMAT_HTML;
+            bo->format = NG_FORMAT_HTML;
         } else if (!strcmp(a, "--text")) {
-            o.format = NG_FORMAT_TEXT;
+            bo->format = NG_FORMAT_TEXT;
+        } else if (!strcmp(a, "--progress")) {
+            bo->progress = 1;
+        } else if (!strcmp(a, "--quiet")) {
+            bo->quiet = 1;
+        } else if ((val = option_value(a, "--jobs", &i, argc, argv)) != NULL ||
+                   (val = option_value(a, "-j", &i, argc, argv)) != NULL ||
+                   (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9' && (val = a + 2) != NULL)) {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(val, &end, 10);
+            if (errno || end == val || *end || *val == '-' || n > BATCH_MAX_JOBS)
+                return usage_error("bad --jobs value '%s': want 0 (every core) to 1024", val);
+            bo->jobs = (unsigned)n;
+            bo->jobs_given = 1;
         } else if ((val = option_value(a, "--url", &i, argc, argv)) != NULL) {
-            o.url = val;
+            bo->url = val;
         } else if ((val = option_value(a, "--date", &i, argc, argv)) != NULL) {
-            o.date = val;
+            bo->date = val;
         } else if ((val = option_value(a, "--id", &i, argc, argv)) != NULL) {
-            o.id = val;
+            bo->id = val;
         } else if ((val = option_value(a, "--max-bytes", &i, argc, argv)) != NULL) {
-            if (parse_size(val, &o.max_bytes) || o.max_bytes > NG_MAX_BYTES_LIMIT)
+            if (parse_size(val, &bo->max_bytes) || bo->max_bytes > NG_MAX_BYTES_LIMIT)
                 return usage_error("bad --max-bytes value '%s': want 1 to 1G", val);
         } else if ((val = option_value(a, "--max-quote-bytes", &i, argc, argv)) != NULL) {
             if (parse_size(val, &o.max_quote_bytes))
@@ -379,30 +223,31 @@ int main(int argc, char **argv)
             return usage_error("option '%s' needs a value", a);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
-        } else if (o.file) {
-            return usage_error("one FILE at a time ('%s')", a);
         } else {
-            o.file = a;
+            o.files[o.n_files++] = argv[i];
         }
     }
-    if (o.date) {
+    if ((bo->id || bo->url) && !bo->jsonl && (o.n_files > 1 || (o.n_files == 1 && is_directory(o.files[0]))))
+        return usage_error("%s names one article: not with several inputs or a directory",
+                           bo->id ? "--id" : "--url");
+    if (bo->date) {
         /* Checked here once, so that a typo is a usage error, not N bad records. */
         ng_engine *probe = ng_engine_new(NULL);
-        ng_input in = {"x", 1, NULL, o.date, NG_FORMAT_TEXT, NULL};
+        ng_input in = {"x", 1, NULL, bo->date, NG_FORMAT_TEXT, NULL};
         ng_doc *d = probe ? ng_extract(probe, &in) : NULL;
         int bad = d && ng_doc_error(d) && strstr(ng_doc_error(d), "bad date");
         ng_doc_free(d);
         ng_engine_free(probe);
         if (bad)
-            return usage_error("bad --date '%s': want YYYY-MM-DD", o.date);
+            return usage_error("bad --date '%s': want YYYY-MM-DD", bo->date);
     }
-    ng_options eo = {.max_bytes = o.max_bytes, .max_quote_bytes = o.max_quote_bytes, .max_entities = o.max_entities};
+    ng_options eo = {.max_bytes = bo->max_bytes, .max_quote_bytes = o.max_quote_bytes, .max_entities = o.max_entities};
     ng_engine *engine = ng_engine_new(&eo);
     if (!engine) {
         fprintf(stderr, "nutgraf: cannot start: out of memory or damaged lexicon\n");
         return 2;
     }
-    int rc = o.jsonl ? extract_jsonl(engine, &o) : extract_one(engine, &o);
+    int rc = batch_run(engine, bo, o.files, o.n_files);
     ng_engine_free(engine);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "nutgraf: standard output: write error: %s\n", strerror(errno));

@@ -173,8 +173,13 @@ static const char *ingest(ng_doc *doc, const ng_input *input)
     const char *bytes = input->text ? input->text : "";
     int html = input->format == NG_FORMAT_HTML ||
                (input->format == NG_FORMAT_AUTO && looks_like_html(bytes, input->len));
-    if (html)
-        return ingest_html(doc, bytes, input->len, input->url);
+    if (html) {
+        /* The caller's URL goes into the record: repaired like an id. */
+        char *url = input->url ? clean_copy(input->url, 0) : NULL;
+        const char *err = ingest_html(doc, bytes, input->len, url);
+        free(url);
+        return err;
+    }
     return ingest_plain_text(doc, bytes, input->len);
 }
 

@@ -223,7 +223,12 @@ static char *decode_iconv(const char *from, const char *s, size_t n, size_t *out
             break;
         if (errno == E2BIG)
             continue;
-        /* EILSEQ or EINVAL (a truncated sequence at the end): skip a byte. */
+        /* EILSEQ or EINVAL (a truncated sequence at the end): skip a byte.
+         * iconv may have filled the buffer: make room for U+FFFD and the NUL. */
+        if (cap - o < 16) {
+            cap *= 2;
+            out = ng_xrealloc(out, cap);
+        }
         o += (size_t)utf8_encode(UTF8_REPLACEMENT, out + o);
         in++;
         left--;

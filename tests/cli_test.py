@@ -93,6 +93,52 @@ check(recs[2]["date"] == "2023-01-01" and recs[0]["date"] == "2024-05-01", "reco
 check(recs[7]["quotes"][0]["speaker"]["name"] == "Ray Park", "last record extracted")
 check("line 2" in err or ":2:" in err, f"errors name their line: {err}")
 
+# Limits: --max-quote-bytes leaves out longer quotes, --max-entities stops
+# linking names; the record is still written, says which limits it reached,
+# and a one-line warning names the input.
+LONG = ("\"" + "This is a rather long quotation. " * 4 + "\" Ann Cole said. "
+        "Bob Smith met Carl Jones and Dan Brown in Paris.\n").encode()
+rc, out, err = run(["extract", "--id", "lim"], LONG)
+rec = json.loads(out)
+check(rc == 0 and len(rec["quotes"]) == 1 and "limits_reached" not in rec and err == "", f"no limit reached: {err}")
+rc, out, err = run(["extract", "--id", "lim", "--max-quote-bytes", "64", "--max-entities=2"], LONG)
+rec = json.loads(out)
+check(rc == 0 and rec["quotes"] == [] and len(rec["entities"]) == 2, f"limits applied: {out[:300]}")
+check(rec.get("limits_reached") == ["max_quote_bytes", "max_entities"], f"limits_reached {rec.get('limits_reached')}")
+check(len(err.splitlines()) == 1 and err.startswith("nutgraf: standard input: id lim: warning:")
+      and "--max-quote-bytes" in err and "--max-entities" in err, f"limit warning: {err}")
+for args in (["--max-quote-bytes", "0"], ["--max-entities", "many"], ["--max-bytes", "2G"], ["--max-entities"]):
+    rc, out, err = run(["extract"] + args, LONG)
+    check(rc == 2 and out == "" and err.startswith("nutgraf:") and args[0] in err, f"bad limit {args}: {err}")
+rc, out, _ = run(["--help"])
+check(all(o in out for o in ("--max-quote-bytes", "--max-entities", "6 N + 4096")), "--help documents the limits")
+
+# JSON Lines: a line over the limit derived from --max-bytes is one error
+# record, and the run goes on; every message is one line naming input, line
+# and id.
+big = json.dumps({"id": "big", "text": "word " * 1000})
+lines = "\n".join([big, json.dumps({"id": "ok", "text": "Ann Cole said hi."}),
+                   json.dumps({"id": "bad\ndate", "text": "x", "date": "2024-06-15\nnext line"})]) + "\n"
+rc, out, err = run(["extract", "--jsonl", "--quiet", "--max-bytes", "100"], lines.encode())
+recs = [json.loads(l) for l in out.splitlines()]
+check(rc == 1 and len(recs) == 3 and "over 4696 bytes" in recs[0].get("error", "") and "error" not in recs[1],
+      f"jsonl line limit: {out[:300]}")
+check("\n" not in recs[2]["error"], f"an error reason is one line: {recs[2]}")
+errs = err.splitlines()
+check(len(errs) == 2 and errs[0].startswith("nutgraf: standard input:1: ")
+      and errs[1].startswith("nutgraf: standard input:3: id bad date: bad date"), f"jsonl messages: {err}")
+with tempfile.TemporaryDirectory() as tmp:
+    # A directory is walked for its files (tests/batch_test.py); one with
+    # none is an input that gives nothing to read.
+    rc, out, err = run(["extract", "--quiet", tmp])
+    check(rc == 2 and err.startswith(f"nutgraf: {tmp}: ") and len(err.splitlines()) == 1, f"a directory: {err}")
+    rc, out, err = run(["extract", "--id", "x7", tmp])
+    check(rc == 2 and out == "" and "--id" in err, f"--id with a directory: {err}")
+    path = os.path.join(tmp, "empty.txt")
+    open(path, "w").close()
+    rc, out, err = run(["extract", "--id", "x7", path])
+    check(rc == 1 and err == f"nutgraf: {path}: id x7: empty input: no text to extract from\n", f"empty file: {err}")
+
 if failures:
     print(f"{failures} failures")
     sys.exit(1)

@@ -21,6 +21,10 @@ packages=(
   "libutf8proc-dev:/usr/include/utf8proc.h"
   "libjansson-dev:/usr/include/jansson.h"
   "libxml2-dev:/usr/include/libxml2/libxml/HTMLparser.h"
+  # the command reads gzip and zstd input; the zstd command makes test input
+  "zlib1g-dev:/usr/include/zlib.h"
+  "libzstd-dev:/usr/include/zstd.h"
+  "zstd:/usr/bin/zstd"
   "wamerican-large:/usr/share/dict/american-english-large"
   "python3:/usr/bin/python3"
   # make fuzz (libFuzzer and the sanitizer runtimes) and make valgrind, in CI

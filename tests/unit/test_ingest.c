@@ -159,7 +159,7 @@ static void test_empty(void)
 
 static void test_max_bytes(void)
 {
-    ng_options opt = {100};
+    ng_options opt = {.max_bytes = 100};
     ng_engine *small = ng_engine_new(&opt);
     CHECK(small != NULL);
     if (!small)
