@@ -44,7 +44,7 @@ asan: setup
 
 fuzz: setup
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DNG_FUZZ=ON -DNG_WERROR=ON $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_jsonl \
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_extract fuzz_jsonl fuzz_jsonl_fast \
 		$$(test -f src/html.c && test -f fuzz/fuzz_html.c && echo fuzz_html)
 	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 

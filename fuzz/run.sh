@@ -19,7 +19,7 @@ shift 2
 build=$(cd "$build" && pwd)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  for t in fuzz_extract fuzz_jsonl fuzz_html; do
+  for t in fuzz_extract fuzz_jsonl fuzz_jsonl_fast fuzz_html; do
     [ -x "$build/fuzz/$t" ] && targets+=("$t")
   done
 fi
@@ -66,7 +66,7 @@ PY
 seed_dir() {
   case "$1" in
     fuzz_extract) echo "$seeds/text" ;;
-    fuzz_jsonl) echo "$seeds/jsonl" ;;
+    fuzz_jsonl | fuzz_jsonl_fast) echo "$seeds/jsonl" ;;
     fuzz_html) echo "$seeds/html" ;;
   esac
 }
