@@ -116,7 +116,8 @@ enum {
     TF_CLITIC = 1u << 13,     /* 's 'd 'll split off a word */
     TF_QUOTE_OPEN = 1u << 14, /* a quote mark that opens a span */
     TF_QUOTE_CLOSE = 1u << 15, /* a quote mark that closes a span */
-    TF_LOOKUP = 1u << 16       /* the lexicon lookup is still owed (tokens.c) */
+    TF_LOOKUP = 1u << 16,      /* the lexicon lookup is still owed (tokens.c) */
+    TF_ASCII = 1u << 17        /* the word is all ASCII */
 };
 
 /* Quote mark shapes. */

@@ -24,7 +24,7 @@ int lexicon_open_builtin(lexicon *lex)
 
 uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len)
 {
-    return lexicon_find_hashed(lex, key, len, (uint32_t)lex_hash(key, len));
+    return lexicon_find_hashed(lex, key, len, lex_hash32(key, len));
 }
 
 static int key_equal(const lexicon *lex, const lex_entry *e, const char *key, size_t len)
@@ -49,6 +49,43 @@ uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, ui
         if (!e->tag)
             return 0;
         if (e->tag == tag && key_equal(lex, e, key, len))
+            return i + 1;
+        if (++i == lex->n_slots)
+            i = 0;
+    }
+}
+
+static int key_equal_ci(const lexicon *lex, const lex_entry *e, const char *word, size_t len)
+{
+    if (e->key_len != len)
+        return 0;
+    const char *key = e->key;
+    if (len > LEX_INLINE_KEY) {
+        uint32_t off;
+        memcpy(&off, e->key, sizeof off);
+        key = lex->strings + off;
+    }
+    for (size_t i = 0; i < len; i++) {
+        char c = word[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != key[i])
+            return 0;
+    }
+    return 1;
+}
+
+uint32_t lexicon_find_ascii_ci(const lexicon *lex, const char *word, size_t len, uint32_t h32)
+{
+    if (len > 255)
+        return 0;
+    uint32_t tag = lex_tag(h32);
+    uint32_t i = lex_home(h32, lex->n_slots);
+    for (;;) {
+        const lex_entry *e = &lex->entries[i];
+        if (!e->tag)
+            return 0;
+        if (e->tag == tag && key_equal_ci(lex, e, word, len))
             return i + 1;
         if (++i == lex->n_slots)
             i = 0;

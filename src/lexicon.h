@@ -147,17 +147,32 @@ static inline uint64_t lex_hash(const char *s, size_t n)
     return h;
 }
 
-/* Lookups use the low 32 bits of lex_hash(): the slot comes from them by
- * multiply-shift onto [0, n_slots), and the tag that filters a slot before
- * its key is compared is a bijective mix of them (never 0). */
+/* Lookups use lex_hash32(): the slot comes from it by multiply-shift onto
+ * [0, n_slots), and the tag that filters a slot before its key is compared
+ * is a bijective mix of it (never 0). */
+static inline uint32_t lex_hash32(const char *s, size_t n);
 static inline uint32_t lex_home(uint32_t h32, uint32_t n_slots)
 {
-    return (uint32_t)(((uint64_t)h32 * n_slots) >> 32);
+    /* FNV's high bits alone cluster: mix every bit into them first */
+    uint32_t x = h32;
+    x ^= x >> 16;
+    x *= 0x7feb352du;
+    x ^= x >> 15;
+    x *= 0x846ca68bu;
+    x ^= x >> 16;
+    return (uint32_t)(((uint64_t)x * n_slots) >> 32);
 }
 
 static inline uint32_t lex_tag(uint32_t h32)
 {
     return (h32 * 2654435761u) | 1u;
+}
+
+/* The low 32 bits of lex_hash(), never 0: tokens keep it as their word's
+ * identity and look the word up with it. */
+static inline uint32_t lex_hash32(const char *s, size_t n)
+{
+    return (uint32_t)lex_hash(s, n) | 1u;
 }
 
 typedef struct lexicon {
@@ -173,8 +188,12 @@ int lexicon_open_builtin(lexicon *lex);
 
 /* Index (slot + 1) of the entry for the lower-cased key, or 0. */
 uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len);
-/* The same with the low 32 bits of the key's lex_hash() already computed. */
+/* The same with the key's lex_hash32() already computed. */
 uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint32_t h32);
+
+/* The same for a word as written: ASCII letters are compared without case
+ * (the table's keys are lower-case); h32 is the lower-cased word's hash. */
+uint32_t lexicon_find_ascii_ci(const lexicon *lex, const char *word, size_t len, uint32_t h32);
 
 /* Asks the processor to fetch the slot of a hash ahead of its lookup. */
 static inline void lexicon_prefetch(const lexicon *lex, uint32_t h32)

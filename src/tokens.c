@@ -20,8 +20,9 @@
 
 /* Lower-cases a word into key (128 bytes) and hashes it; returns the key's
  * length, 0 when the word is empty or too long to look up. */
-static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32)
+static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *ascii)
 {
+    *ascii = 0;
     if (n == 0 || n > 100)
         return 0;
     size_t k = 0;
@@ -41,8 +42,10 @@ static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32)
         if (!k)
             return 0;
         h = lex_hash(key, k);
+    } else {
+        *ascii = 1;
     }
-    *h32 = (uint32_t)h;
+    *h32 = (uint32_t)h | 1u; /* lex_hash32() */
     return k;
 }
 
@@ -50,9 +53,10 @@ uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash
 {
     char key[128];
     uint32_t h32 = 0;
-    size_t k = word_key(s, n, key, &h32);
+    int ascii;
+    size_t k = word_key(s, n, key, &h32, &ascii);
     if (hash)
-        *hash = k ? h32 | 1 : 0;
+        *hash = k ? h32 : 0;
     return k ? lexicon_find_hashed(lex, key, k, h32) : 0;
 }
 
@@ -235,12 +239,13 @@ static void hash_word(ng_doc *doc, token *t)
 {
     char key[128];
     uint32_t h32 = 0;
-    size_t k = word_key(doc->text + t->start, word_len(t), key, &h32);
-    t->hash = k ? h32 | 1 : 0;
+    int ascii;
+    size_t k = word_key(doc->text + t->start, word_len(t), key, &h32, &ascii);
+    t->hash = k ? h32 : 0;
     t->feats = 0;
     t->aux = 0;
     if (k)
-        t->flags |= TF_LOOKUP;
+        t->flags |= TF_LOOKUP | (ascii ? TF_ASCII : 0);
 }
 
 enum { PREFETCH_DISTANCE = 8 };
@@ -250,8 +255,6 @@ static void finish_lookups(ng_doc *doc)
     const lexicon *lex = &doc->engine->lex;
     token *tv = doc->toks.v;
     size_t n = doc->toks.n;
-    /* the hash kept in a token is h32 | 1, whose slot is h32's or the next:
-     * close enough to prefetch */
     size_t ahead = 0;
     for (size_t i = 0; i < n; i++) {
         for (; ahead < n && ahead < i + PREFETCH_DISTANCE; ahead++)
@@ -261,10 +264,19 @@ static void finish_lookups(ng_doc *doc)
         if (!(t->flags & TF_LOOKUP))
             continue;
         t->flags &= ~(uint32_t)TF_LOOKUP;
-        char key[128];
-        uint32_t h32;
-        size_t k = word_key(doc->text + t->start, word_len(t), key, &h32);
-        uint32_t e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
+        const char *w = doc->text + t->start;
+        size_t wn = word_len(t);
+        uint32_t e;
+        if (t->flags & TF_ASCII) {
+            /* the hash is the key's: compare the word without case, in place */
+            e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
+        } else {
+            char key[128];
+            uint32_t h32;
+            int ascii;
+            size_t k = word_key(w, wn, key, &h32, &ascii);
+            e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
+        }
         if (e) {
             const lex_entry *le = lexicon_entry(lex, e);
             t->feats = le->feats;

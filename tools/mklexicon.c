@@ -425,8 +425,8 @@ static void read_dictionary(const char *path)
 
 static void write_blob(const char *path)
 {
-    /* A load of about 0.7: short probes, a table of some 10 MB. */
-    uint32_t n_slots = (uint32_t)(n_items * 10 / 7) + 16;
+    /* A load of about 0.6: short probes, a table of some 9 MB. */
+    uint32_t n_slots = (uint32_t)(n_items * 5 / 3) + 16;
     size_t strings_len = 0;
     for (size_t i = 0; i < n_items; i++)
         if (items[i].len > LEX_INLINE_KEY)
@@ -450,7 +450,7 @@ static void write_blob(const char *path)
     for (size_t i = 0; i < n_items; i++) {
         if (items[i].len > 255)
             die("entry too long for the table: %s", items[i].key);
-        uint32_t hash = (uint32_t)lex_hash(items[i].key, items[i].len);
+        uint32_t hash = lex_hash32(items[i].key, items[i].len);
         uint32_t k = lex_home(hash, n_slots);
         while (slots[k].tag)
             k = k + 1 == n_slots ? 0 : k + 1;
