@@ -52,7 +52,10 @@ valgrind: build
 	tests/valgrind.sh $(BUILD)
 
 eval: build
-	python3 tests/eval/score.py $(BUILD)/nutgraf tests/articles
+	@echo "== development set (tests/articles)"
+	@python3 tests/eval/score.py $(BUILD)/nutgraf tests/articles
+	@echo "== second development set, newswire styles (tests/articles2)"
+	@python3 tests/eval/score.py $(BUILD)/nutgraf tests/articles2
 
 holdout: build
 	python3 tests/eval/score.py $(BUILD)/nutgraf tests/holdout

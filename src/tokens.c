@@ -159,6 +159,10 @@ static int32_t cp_at(const scanner *sc, size_t i, int *len)
         *len = 0;
         return -1;
     }
+    if (sc->s[i] < 0x80) {
+        *len = 1;
+        return sc->s[i];
+    }
     return utf8_decode(sc->s + i, sc->n - i, len);
 }
 
@@ -178,6 +182,49 @@ static token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kin
     t->flags = flags;
     t->quote = -1;
     return t;
+}
+
+/* A word of plain ASCII, the common case, in one pass: its case flags and,
+ * when `hash` is set, the hash of its lower-cased form, with the lookup owed
+ * (TF_LOOKUP). Returns 0, having done nothing, for any other word. */
+static int scan_ascii_word(const ng_doc *doc, token *t, int hash)
+{
+    const unsigned char *s = (const unsigned char *)doc->text;
+    size_t n = t->end - t->start;
+    if (n == 0 || n > 100)
+        return 0;
+    int upper = 0, lower = 0, first = 0;
+    uint32_t flags = 0;
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t i = t->start; i < t->end; i++) {
+        unsigned c = s[i];
+        if (c >= 0x80)
+            return 0;
+        if (c >= 'a' && c <= 'z') {
+            lower++;
+            first = first ? first : 2;
+        } else if (c >= 'A' && c <= 'Z') {
+            upper++;
+            first = first ? first : 1;
+            c += 32;
+        } else if (c >= '0' && c <= '9') {
+            flags |= TF_HAS_DIGIT;
+        } else if (c == '-') {
+            flags |= TF_HYPHEN;
+        }
+        h = (h ^ c) * 1099511628211ull;
+    }
+    flags |= first == 1 ? TF_CAP : first == 2 ? TF_LOWER : 0;
+    if (upper >= 2 && lower == 0)
+        flags |= TF_ALLCAPS;
+    t->flags |= flags;
+    if (hash) {
+        t->hash = (uint32_t)h | 1u; /* lex_hash32() */
+        t->feats = 0;
+        t->aux = 0;
+        t->flags |= TF_LOOKUP | TF_ASCII;
+    }
+    return 1;
 }
 
 static void set_case_flags(const ng_doc *doc, token *t)
@@ -397,14 +444,16 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
     size_t stem_end = c ? c : e;
     int number = uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
     token *t = push_token(doc, (uint32_t)b, (uint32_t)stem_end, number ? TK_NUMBER : TK_WORD, flags);
-    set_case_flags(doc, t);
     /* A word before a period needs its features now, to tell an abbreviation
      * ("Sen.") from a sentence end; the others are looked up later. */
     int period = !c && stem_end < doc->len && s[stem_end] == '.' && !number;
+    if (!scan_ascii_word(doc, t, !period)) {
+        set_case_flags(doc, t);
+        if (!period)
+            hash_word(doc, t);
+    }
     if (period)
         look_up(doc, t);
-    else
-        hash_word(doc, t);
     /* The period after an abbreviation, an initial or "U.S" is part of it. */
     if (period) {
         int initial = stem_end - b == 1 && (t->flags & TF_CAP);
