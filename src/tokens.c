@@ -347,7 +347,7 @@ static const unsigned char ascii_alnum[128] = {
 static size_t scan_word(const scanner *sc, size_t i, int *dots)
 {
     size_t j = i, seg = 0; /* letters since the last period */
-    int number = uc_is_digit(cp_at(sc, i, &(int){0}));
+    int number = sc->s[i] < 0x80 ? (sc->s[i] >= '0' && sc->s[i] <= '9') : uc_is_digit(cp_at(sc, i, &(int){0}));
     *dots = 0;
     for (;;) {
         /* ASCII letters and digits, the bulk of any text, without decoding. */
@@ -440,9 +440,16 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
 {
     const char *s = doc->text;
     /* Only a word with an apostrophe can have a clitic. */
-    size_t c = (memchr(s + b, '\'', e - b) || memchr(s + b, 0xE2, e - b)) ? clitic_start(s, b, e) : 0;
+    size_t c = 0;
+    for (size_t k = b; k < e; k++)
+        if (s[k] == '\'' || (unsigned char)s[k] == 0xE2) {
+            c = clitic_start(s, b, e);
+            break;
+        }
     size_t stem_end = c ? c : e;
-    int number = uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
+    unsigned char c0 = (unsigned char)s[b];
+    int number = c0 < 0x80 ? (c0 >= '0' && c0 <= '9')
+                           : uc_is_digit(utf8_decode((const unsigned char *)s + b, doc->len - b, &(int){0}));
     token *t = push_token(doc, (uint32_t)b, (uint32_t)stem_end, number ? TK_NUMBER : TK_WORD, flags);
     /* A word before a period needs its features now, to tell an abbreviation
      * ("Sen.") from a sentence end; the others are looked up later. */
@@ -481,6 +488,20 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
     return doc->toks.v[doc->toks.n - 1].end;
 }
 
+/* Paragraph membership of the tokens made since `before`: paragraphs are
+ * sorted and cover all text. */
+static void assign_paragraphs(ng_doc *doc, size_t before, uint32_t *para)
+{
+    for (size_t k = before; k < doc->toks.n; k++) {
+        token *t = &doc->toks.v[k];
+        while (*para + 1 < doc->paras.n && t->start >= doc->paras.v[*para].end)
+            (*para)++;
+        if (k == before && (k == 0 || doc->toks.v[k - 1].para != *para))
+            t->flags |= TF_PARA_START;
+        t->para = *para;
+    }
+}
+
 void tokenize(ng_doc *doc)
 {
     scanner sc = {(const unsigned char *)doc->text, doc->len};
@@ -496,14 +517,23 @@ void tokenize(ng_doc *doc)
             i++;
             continue;
         }
+        size_t before = doc->toks.n;
+        /* An ASCII letter or digit starts a word: straight to the scanner. */
+        if (b0 < 0x80 && ascii_alnum[b0]) {
+            int dots;
+            size_t e = scan_word(&sc, i, &dots);
+            i = add_word(doc, i, e, dots, pending);
+            assign_paragraphs(doc, before, &para);
+            pending = 0;
+            continue;
+        }
         int n;
         int32_t cp = cp_at(&sc, i, &n);
-        if (uc_is_space(cp)) {
+        if (cp >= 0x80 ? uc_is_space(cp) : (cp == '\r' || cp == '\f' || cp == '\v')) {
             pending |= TF_SPACE_BEFORE | (cp == '\n' ? TF_NL_BEFORE : 0);
             i += (size_t)n;
             continue;
         }
-        size_t before = doc->toks.n;
         int n2;
         int32_t next = cp_at(&sc, i + (size_t)n, &n2);
         int qm = quote_mark(cp);
@@ -543,15 +573,7 @@ void tokenize(ng_doc *doc)
             push_token(doc, (uint32_t)i, (uint32_t)(i + (size_t)n), punct ? TK_PUNCT : TK_SYMBOL, pending);
             i += (size_t)n;
         }
-        /* Paragraph membership: paragraphs are sorted and cover all text. */
-        for (size_t k = before; k < doc->toks.n; k++) {
-            token *t = &doc->toks.v[k];
-            while (para + 1 < doc->paras.n && t->start >= doc->paras.v[para].end)
-                para++;
-            if (k == before && (k == 0 || doc->toks.v[k - 1].para != para))
-                t->flags |= TF_PARA_START;
-            t->para = para;
-        }
+        assign_paragraphs(doc, before, &para);
         pending = 0;
     }
     finish_lookups(doc);
