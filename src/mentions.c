@@ -554,6 +554,8 @@ static uint64_t word_hash(const ng_doc *doc, const token *t)
 static int is_midsentence_name(const ng_doc *doc, size_t i)
 {
     const token *t = tok(doc, i);
+    if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & (TF_ALLCAPS | TF_SENT_START)))
+        return 0; /* the cheap tests first: most tokens end here */
     return is_name_word(doc, t) && !at_sentence_start(doc, i) && !is_function_word(t) &&
            !in_para_kind(doc, t, PARA_TITLE) && !(t->flags & TF_ALLCAPS) &&
            !tok_is(t, F_GENERIC | F_ORG_WORD | F_LOC_WORD | F_TITLE | F_ROLE | F_ORG_ANAPHOR);

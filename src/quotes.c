@@ -95,7 +95,8 @@ static size_t sentence_begin(const ng_doc *doc, const sentence *s)
 static size_t cue_at(const ng_doc *doc, size_t i)
 {
     const token *t = tok(doc, i);
-    if (t->kind != TK_WORD || (t->flags & TF_IN_QUOTE) || !(t->flags & (TF_LOWER | TF_SENT_START)))
+    if (!(t->feats & (F_CUE | F_PREFIX)) || t->kind != TK_WORD || (t->flags & TF_IN_QUOTE) ||
+        !(t->flags & (TF_LOWER | TF_SENT_START)))
         return 0;
     uint64_t feats = 0;
     uint32_t aux = 0;
@@ -1347,7 +1348,8 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
         last = *direct;
     for (size_t i = floor; i < limit; i++) {
         const token *t = tok(doc, i);
-        if ((t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
+        /* only speech verbs and "according to" start a report */
+        if (!(t->feats & (F_CUE | F_PREFIX)) || (t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
             continue;
         attribution a;
         memset(&a, 0, sizeof a);
