@@ -8,6 +8,7 @@
 #                FUZZ_SECONDS (default 60); a finding fails
 #   make valgrind  the unit tests and the command's tests under memcheck
 #   make eval    accuracy on the project's gold articles
+#   make eval-real  accuracy on real news (tests/real, texts in ../shared/data)
 #   make bench   throughput and peak memory
 #
 # CMake builds and CTest runs the tests underneath.
@@ -19,7 +20,7 @@ FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build demo test asan fuzz valgrind eval holdout bench clean
+.PHONY: all setup build demo test asan fuzz valgrind eval eval-real holdout bench clean
 
 all: build
 
@@ -59,6 +60,12 @@ eval: build
 
 holdout: build
 	python3 tests/eval/score.py $(BUILD)/nutgraf tests/holdout
+
+eval-real: build
+	@echo "== real news, development (tests/real/dev)"
+	@python3 tests/eval/score.py $(BUILD)/nutgraf tests/real/dev
+	@echo "== real news, held out (tests/real/holdout)"
+	@python3 tests/eval/score.py $(BUILD)/nutgraf tests/real/holdout
 
 bench: build
 	bench/run.sh $(BUILD)

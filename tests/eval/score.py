@@ -5,8 +5,12 @@ usage: score.py NUTGRAF DIR [DIR...] [--verbose] [--min-who F] [--min-quotes F]
                 [--min-persons F] [--json]
 
 DIR holds NAME.txt articles with NAME.gold.json annotations (format: see
-tests/articles/README.md). For each article the command
-`NUTGRAF extract --date DATE NAME.txt` is run and its record compared:
+tests/articles/README.md). A gold file with a "source" field annotates a
+text that is not in the repository: {"dataset": "article-extraction-benchmark",
+"id": ...} is the article body of that id in ../shared/data (tests/real/); it
+is skipped, with a message, where ../shared/data is absent. For each article
+the command `NUTGRAF extract --date DATE NAME.txt` is run and its record
+compared:
 
 - quotes: an output quote matches the gold quote sharing most of its words
   (at least half of the output quote's words); a gold quote is found when its
@@ -27,7 +31,24 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHARED_DATA = os.path.join(os.path.dirname(TOP), "shared", "data")
+_datasets = {}
+
+
+def source_text(source):
+    """The text of a gold file's "source", or None when the data set is absent."""
+    name = source.get("dataset")
+    if name != "article-extraction-benchmark":
+        raise ValueError(f"unknown data set {name!r}")
+    if name not in _datasets:
+        path = os.path.join(SHARED_DATA, name, "ground-truth.json")
+        _datasets[name] = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else None
+    pages = _datasets[name]
+    return None if pages is None else pages[source["id"]]["articleBody"]
 
 
 def words(s):
@@ -138,18 +159,33 @@ def main():
     total = Counter()
     report = []
     articles = 0
+    skipped = 0
     for d in args.dirs:
         for f in sorted(os.listdir(d)):
             if not f.endswith(".gold.json"):
                 continue
             gold = json.load(open(os.path.join(d, f), encoding="utf-8"))
             name = f[: -len(".gold.json")]
-            path = os.path.join(d, gold.get("file", name + ".txt"))
+            tmp = None
+            if "source" in gold:
+                text = source_text(gold["source"])
+                if text is None:
+                    skipped += 1
+                    continue
+                tmp = tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False)
+                tmp.write(text)
+                tmp.close()
+                path = tmp.name
+            else:
+                path = os.path.join(d, gold.get("file") or name + ".txt")
             try:
                 out = run(args.binary, path, gold["date"])
             except Exception as e:  # a crash or bad JSON scores zero
                 report.append(f"  {name}: no usable output ({e})")
                 out = {}
+            finally:
+                if tmp:
+                    os.unlink(tmp.name)
             total += score_article(out, gold, name, args.verbose, report)
             articles += 1
     qp = total["tp_out"] / max(total["out"], 1)
@@ -169,6 +205,8 @@ def main():
     }
     if report:
         print("\n".join(report))
+    if skipped:
+        print(f"skipped {skipped} articles: {SHARED_DATA} is absent", file=sys.stderr)
     if args.json:
         print(json.dumps(figures, indent=1))
     else:
