@@ -545,7 +545,8 @@ static void mark_roles(ng_doc *doc)
             m->flags |= MF_SPEAKER;
         if (m->first_tok > 0) {
             const token *p = tok(doc, m->first_tok - 1);
-            if (tok_is(p, F_CUE) && (p->flags & TF_LOWER))
+            /* "said Daniel Yergin"; but "told Hawk Sawyer" names the listener */
+            if (tok_is(p, F_CUE) && !tok_is(p, F_CUE_OBJECT) && (p->flags & TF_LOWER))
                 m->flags |= MF_SPEAKER;
         }
     }

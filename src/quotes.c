@@ -946,6 +946,9 @@ static int attribute_colon(const ng_doc *doc, size_t colon, size_t floor, attrib
     return 0;
 }
 
+static int main_subject(const ng_doc *doc, size_t c, size_t floor, size_t limit,
+                        const attribution *direct_in_sentence, attribution *a, size_t *clause_limit);
+
 static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
 {
     const sentence *s = &doc->sents.v[tok(doc, q->open_tok)->sent];
@@ -1005,6 +1008,20 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
             a->cue_e = i + c;
             a->who = resolve_phrase(doc, b, e);
             return 1;
+        }
+        /* "Hawk Sawyer issued a statement, saying, "..."": a participle
+         * right before the quote speaks for the sentence's subject. */
+        if ((f & F_CUE_ING) && adjacent && !word_is(doc, i - 1, "worth")) {
+            size_t clause_limit;
+            attribution m;
+            memset(&m, 0, sizeof m);
+            if (main_subject(doc, i, floor, q->open_tok, NULL, &m, &clause_limit) && m.who.kind != SPK_NONE) {
+                a->found = 1;
+                a->cue_b = i;
+                a->cue_e = i + c;
+                a->who = m.who;
+                return 1;
+            }
         }
         if (f & (F_CUE_ING | F_CUE_BASE))
             continue; /* "by saying", "to explain": the main subject speaks; see below */
@@ -1289,8 +1306,8 @@ static void emit_indirect(ng_doc *doc, clause_list *cl, size_t b, size_t e, cons
 /* The speaker of a participle or infinitive cue ("..., going on to explain
  * that", "by saying that", "After telling fans that ..., Teigen wrote"): the
  * subject of the sentence's main verb. */
-static int main_subject(ng_doc *doc, size_t c, size_t floor, size_t limit, const attribution *direct_in_sentence,
-                        attribution *a, size_t *clause_limit)
+static int main_subject(const ng_doc *doc, size_t c, size_t floor, size_t limit,
+                        const attribution *direct_in_sentence, attribution *a, size_t *clause_limit)
 {
     *clause_limit = limit;
     if (direct_in_sentence && direct_in_sentence->found) {
@@ -1672,6 +1689,81 @@ static void speakers_from_clauses(ng_doc *doc, direct_state *st, size_t n_direct
     }
 }
 
+/* The first token that ends after byte `pos` (tokens are in text order). */
+static size_t token_after_byte(const ng_doc *doc, uint32_t pos)
+{
+    size_t lo = 0, hi = doc->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks.v[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void copy_speaker(quote *to, const quote *from)
+{
+    to->speaker = from->speaker;
+    to->entity = from->entity;
+    to->spk_start = from->spk_start;
+    to->spk_end = from->spk_end;
+    to->cue_start = from->cue_start;
+    to->cue_end = from->cue_end;
+    to->generic = from->generic ? ng_xstrndup(from->generic, strlen(from->generic)) : NULL;
+}
+
+/* A direct quote with no frame of its own, after reported speech of the same
+ * paragraph ('Sometimes employees don't follow the rules, he said. "But does
+ * that mean ...?"'), or alone in the paragraph after one that ends with
+ * attributed speech, goes on with that speaker, as after a direct quote (see
+ * inherit()). Quotes are sorted by start. */
+static void inherit_from_reports(ng_doc *doc, const direct_state *st)
+{
+    int32_t last = -1;        /* the last quote with a speaker */
+    uint32_t last_para = 0;   /* ... its paragraph */
+    size_t last_end_tok = 0;  /* ... the token after it */
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        quote *q = &doc->quotes.v[i];
+        size_t first = token_after_byte(doc, q->start);
+        if (first >= doc->toks.n)
+            break;
+        uint32_t para = tok(doc, first)->para;
+        if (q->kind == NG_DIRECT && q->speaker == SPK_NONE && q->qspan >= 0 && !st->attr[q->qspan].found &&
+            last >= 0) {
+            const quote *p = &doc->quotes.v[last];
+            const qspan *span = &doc->qspans.v[q->qspan];
+            int contained = p->start <= q->start && q->end <= p->end;
+            int same_para = last_para == para;
+            /* a paragraph that is only this quote, after the one with the report */
+            int bare_next = para == last_para + 1 && (tok(doc, span->open_tok)->flags & TF_PARA_START) &&
+                            (span->close_tok + 2 >= doc->toks.n || tok(doc, span->close_tok + 1)->para != para ||
+                             (tok(doc, span->close_tok + 1)->kind == TK_PUNCT &&
+                              (span->close_tok + 2 >= doc->toks.n || tok(doc, span->close_tok + 2)->para != para)));
+            if (bare_next) {
+                /* nothing said after the report in its paragraph */
+                for (size_t x = last_end_tok; x < span->open_tok; x++)
+                    if (tok(doc, x)->kind == TK_QUOTE || is_punct(doc, x, ':'))
+                        bare_next = 0;
+                for (size_t x = last_end_tok; x < span->open_tok && bare_next; x++)
+                    if (tok(doc, x)->kind == TK_WORD && tok(doc, x)->para == last_para && !(tok(doc, x)->flags & TF_IN_QUOTE) &&
+                        tok(doc, x)->sent != tok(doc, last_end_tok > 0 ? last_end_tok - 1 : 0)->sent)
+                        bare_next = 0;
+            }
+            int32_t who = p->speaker == SPK_ENTITY ? p->entity : -1;
+            if (!contained && (same_para || bare_next) && last_end_tok <= span->open_tok &&
+                !other_voice_between(doc, last_end_tok, span->open_tok, who))
+                copy_speaker(q, p);
+        }
+        if (q->speaker != SPK_NONE) {
+            last = (int32_t)i;
+            last_para = para;
+            last_end_tok = token_after_byte(doc, q->end);
+        }
+    }
+}
+
 static int by_start(const void *a, const void *b)
 {
     const quote *x = a, *y = b;
@@ -1744,6 +1836,7 @@ void find_quotes(ng_doc *doc)
     drop_long_quotes(doc);
     if (doc->quotes.n > 1)
         qsort(doc->quotes.v, doc->quotes.n, sizeof *doc->quotes.v, by_start);
+    inherit_from_reports(doc, &st);
     free(st.attr);
     free(st.quote_of);
     memory = NULL;

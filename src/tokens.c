@@ -830,7 +830,16 @@ void split_sentences(ng_doc *doc)
                 if (is_terminal_tok(doc, &tv[k]) && !(tv[k].flags & TF_IN_QUOTE) && can_start_sentence(t))
                     boundary = 1;
             } else if (!(p->flags & TF_IN_QUOTE) && (p->flags & TF_ABBREV_DOT)) {
-                if (!(p->aux & (AUX_ABBR_TITLE | AUX_ABBR_MONTH)) && !(p->feats & F_TITLE) &&
+                /* "Silvia S. Martins": the middle initial of a first name
+                 * goes on with the surname, even one the dictionary knows
+                 * as a common word; only a function word starts anew. */
+                int middle_initial = (p->flags & TF_INITIAL) && i >= 2 && tv[i - 2].kind == TK_WORD &&
+                                     (tv[i - 2].flags & TF_CAP) &&
+                                     ((tv[i - 2].feats & (F_FIRST_MALE | F_FIRST_FEMALE)) ||
+                                      (tv[i - 2].flags & TF_INITIAL)) &&
+                                     !(t->feats & (F_PRONOUN | F_DET | F_CONJ | F_PREP | F_SUBORD | F_STOP |
+                                                   F_RELATIVE | F_ADVERB));
+                if (!(p->aux & (AUX_ABBR_TITLE | AUX_ABBR_MONTH)) && !(p->feats & F_TITLE) && !middle_initial &&
                     starts_like_sentence(t))
                     boundary = 1;
             }
