@@ -539,8 +539,17 @@ static void mark_roles(ng_doc *doc)
                  tok_is(p, F_PREP)))
                 before_ok = 0;
         }
-        if (k < nt && is_verbish(doc, tok(doc, k)) && before_ok && !(m->flags & MF_POSSESSIVE))
+        if (k < nt && is_verbish(doc, tok(doc, k)) && before_ok && !(m->flags & MF_POSSESSIVE)) {
             m->flags |= MF_SUBJECT;
+            /* "Figgins declined to address whether Thomas slept": the
+             * sentence is about Figgins; Thomas is a subject one level down */
+            if (m->first_tok > 0 && m->title_tok < 0) {
+                const token *p = tok(doc, m->first_tok - 1);
+                if (p->sent == tok(doc, m->first_tok)->sent && (p->flags & TF_LOWER) &&
+                    (tok_is(p, F_SUBORD | F_RELATIVE) || tok_eq(doc, p, "that")))
+                    m->flags |= MF_EMBEDDED;
+            }
+        }
         if (k < nt && tok_is(tok(doc, k), F_CUE) && before_ok)
             m->flags |= MF_SPEAKER;
         if (m->first_tok > 0) {
@@ -666,7 +675,7 @@ static void note_mention(ng_doc *doc, salience *sal, const mention *m)
     uint32_t sent = tok(doc, m->first_tok)->sent;
     x->sent = sent;
     x->count++;
-    if (m->flags & MF_SUBJECT)
+    if ((m->flags & MF_SUBJECT) && !(m->flags & MF_EMBEDDED))
         x->subject_sent = sent + 1;
     if (m->flags & MF_SPEAKER)
         x->speaker_sent = sent + 1;

@@ -186,7 +186,8 @@ enum {
     MF_SPEAKER = 1u << 11,   /* next to a speech verb */
     MF_DATELINE = 1u << 12,
     MF_CREDIT = 1u << 13,    /* inside a photo credit */
-    MF_BYLINE = 1u << 14     /* the writer's name in the byline */
+    MF_BYLINE = 1u << 14,    /* the writer's name in the byline */
+    MF_EMBEDDED = 1u << 15   /* subject of a subordinate clause: "whether Thomas slept" */
 };
 
 typedef struct mention {

@@ -173,6 +173,13 @@ static int finite_cue(const ng_doc *doc, size_t i)
 
 /* ---- speaker phrases ---------------------------------------------------------------------- */
 
+/* A word at a sentence start, capitalized only for being there ("While"). */
+static int lower_word_at_start(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    return t->kind == TK_WORD && !(t->flags & TF_ALLCAPS) && ((t->flags & TF_LOWER) || (t->flags & TF_SENT_START));
+}
+
 /* Can token t be part of a subject noun phrase? */
 static int np_token(const ng_doc *doc, size_t i)
 {
@@ -1205,12 +1212,62 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
  * linear on text without sentence ends. */
 enum { MAX_CLAUSE_TOKENS = 300 };
 
+/* Does a clause with its own subject start at i: a subject pronoun, or a
+ * short noun phrase, then a verb ("he did not have", "Hawk Sawyer told")?
+ * Returns the verb's token, or 0. */
+static size_t new_subject_verb(const ng_doc *doc, size_t i, size_t limit)
+{
+    if (i >= limit)
+        return 0;
+    const token *t = tok(doc, i);
+    size_t k = i;
+    if (tok_is(t, F_PRONOUN) && !(t->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)) && lower_word(t)) {
+        k = i + 1;
+    } else {
+        if (!(t->flags & TF_CAP) && !tok_is(t, F_DET))
+            return 0;
+        while (k < limit && k < i + 8 && np_token(doc, k) && !cue_at(doc, k) &&
+               !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k))))
+            k++;
+        if (k == i)
+            return 0;
+    }
+    while (k < limit && lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_ADVERB | F_NEGATION) && !cue_at(doc, k))
+        k++;
+    if (k < limit && (tok(doc, k)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k), "'s"))
+        return k;
+    if (k < limit && lower_word(tok(doc, k)) && (is_verbish(doc, tok(doc, k)) || cue_at(doc, k)) &&
+        !is_ing(doc, tok(doc, k)))
+        return k;
+    return 0;
+}
+
 static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int participle)
 {
     if (limit > b + MAX_CLAUSE_TOKENS)
         limit = b + MAX_CLAUSE_TOKENS;
     size_t e = limit;
     for (size_t i = b; i < limit; i++) {
+        /* "... barely knows his ambassador, but Sondland has said he ...":
+         * another speaker's report, coordinated */
+        if (i > b + 2 && is_punct(doc, i, ',') && i + 2 < limit && !(tok(doc, i + 1)->flags & TF_IN_QUOTE) &&
+            (word_is(doc, i + 1, "but") || word_is(doc, i + 1, "and") || word_is(doc, i + 1, "while") ||
+             word_is(doc, i + 1, "whereas") || word_is(doc, i + 1, "although") || word_is(doc, i + 1, "though"))) {
+            size_t v = new_subject_verb(doc, i + 2, limit);
+            while (v && v + 1 < limit && v < i + 14 && lower_word(tok(doc, v)) && !cue_at(doc, v) &&
+                   tok_is(tok(doc, v), F_AUX | F_MODAL | F_ADVERB | F_NEGATION))
+                v++; /* "has said", "would later say" */
+            if (v && cue_at(doc, v) && (finite_cue(doc, v) || tok_is(tok(doc, v - 1), F_AUX | F_MODAL)))
+                return i;
+            /* "..., as he deflected Republican attacks": the narrator again */
+        }
+        if (i > b + 2 && is_punct(doc, i, ',') && i + 2 < limit &&
+            word_is(doc, i + 1, "as") && lower_word(tok(doc, i + 1))) {
+            const token *p = tok(doc, i + 2);
+            if (tok_is(p, F_PRONOUN) && !(p->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE | AUX_FIRST_PERSON)) &&
+                (p->aux & AUX_GENDER_MASK) != AUX_NEUTER && new_subject_verb(doc, i + 2, limit))
+                return i;
+        }
         /* "said the cuts were overdue but warned that ...", "said it was in
          * contact with both sides and urged them to ...": a second verb of
          * the speaker, not of the clause. */
@@ -1417,7 +1474,18 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             a.cue_e = i + c;
             a.who = resolve_phrase(doc, b, e);
             size_t k = clause_start(doc, i + c, limit, listener, &that);
-            size_t ce = clause_end(doc, k, limit, 0);
+            /* "While Grisham said the trip was routine, he did not ...": a
+             * report inside an opening subordinate clause ends where the
+             * main clause begins */
+            size_t report_limit = limit;
+            if (b > floor && lower_word_at_start(doc, floor) && tok_is(tok(doc, floor), F_SUBORD))
+                for (size_t x = k + 1; x < limit; x++)
+                    if (is_punct(doc, x, ',') && !(tok(doc, x)->flags & TF_IN_QUOTE) &&
+                        new_subject_verb(doc, x + 1, limit)) {
+                        report_limit = x;
+                        break;
+                    }
+            size_t ce = clause_end(doc, k, report_limit, 0);
             /* "The team checked the data, he said, and all of them ...": the
              * attribution stands between commas inside the report. */
             int aside = b > floor + 2 && is_punct(doc, b - 1, ',') && !that && i + c < limit &&
