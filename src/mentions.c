@@ -162,9 +162,20 @@ static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
 {
     size_t j = i;
     size_t end = i;
+    /* "envoy to Ukraine Kurt Volker", "ambassador to Germany Richard
+     * Grenell": after a preposition, a place and then a person's full name
+     * are two names. */
+    int place_after_prep = i > 0 && tok(doc, i - 1)->kind == TK_WORD && (tok(doc, i - 1)->flags & TF_LOWER) &&
+                           tok_is(tok(doc, i - 1), F_PREP);
     while (j < limit) {
         const token *t = tok(doc, j);
         if (j > i && !same_run(doc, j - 1, j))
+            break;
+        if (place_after_prep && !tok_is(t, F_PLACE | F_COUNTRY))
+            place_after_prep = j > i && (t->flags & TF_CAP) && tok_is(t, F_FIRST_MALE | F_FIRST_FEMALE) &&
+                               !tok_is(tok(doc, i), F_FIRST_MALE | F_FIRST_FEMALE) && j + 1 < limit &&
+                               same_run(doc, j, j + 1) && is_name_word(doc, tok(doc, j + 1)) ? 2 : 0;
+        if (place_after_prep == 2)
             break;
         if (is_name_word(doc, t) && !(j > i && (t->flags & TF_SENT_START))) {
             j++;

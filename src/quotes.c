@@ -580,10 +580,60 @@ static int recall_generic(const ng_doc *doc, const token *word, int they)
 
 static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e);
 
+/* "Another diplomat, former special envoy Kurt Volker, ...", "A spokeswoman,
+ * Jane Roe, said": a person named in the appositive after a phrase that
+ * names no one. Returns the entity, or -1. */
+static int32_t person_in_appositive(const ng_doc *doc, size_t e)
+{
+    if (e >= doc->toks.n || !is_punct(doc, e, ','))
+        return -1;
+    int32_t found = -1;
+    for (size_t i = e + 1; i < doc->toks.n && i < e + 16; i++) {
+        const token *t = tok(doc, i);
+        if (t->sent != tok(doc, e)->sent || is_punct(doc, i, '.'))
+            return found; /* "..., said a spokeswoman, Jane Roe." */
+        if (is_punct(doc, i, ',')) {
+            /* the appositive of a subject: its verb follows ("Another
+             * diplomat, ... Kurt Volker, shifted"), not more of a clause
+             * ("According to documents, Haskins and one of the victims, a
+             * 28-year-old man, had argued") */
+            const token *n = i + 1 < doc->toks.n ? tok(doc, i + 1) : NULL;
+            if (n && n->sent == t->sent && lower_word(n) && (is_verbish(doc, n) || tok_is(n, F_ADVERB)))
+                return found;
+            return -1;
+        }
+        if (t->flags & TF_IN_QUOTE)
+            return -1;
+        if (word_is(doc, i, "and") || word_is(doc, i, "or"))
+            return -1;
+        if (t->kind == TK_WORD && lower_word(t) && (tok_is(t, F_RELATIVE) || is_verbish(doc, t)))
+            return -1; /* ", who ...", ", said ...": no appositive */
+        int32_t m = mention_at(doc, (uint32_t)i);
+        if (m < 0 || doc->mentions.v[m].kind != MK_NAME || doc->mentions.v[m].entity < 0)
+            continue;
+        int32_t ent = doc->mentions.v[m].entity;
+        if (entity_type(doc, ent) == NG_PERSON && !(doc->mentions.v[m].flags & MF_POSSESSIVE)) {
+            if (found >= 0 && found != ent)
+                return -1;
+            found = ent;
+        }
+        i = doc->mentions.v[m].end_tok - 1;
+    }
+    return -1;
+}
+
 static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
 {
     speaker s = resolve_phrase_once(doc, b, e);
     int definite = word_is(doc, b, "the");
+    if (s.kind == SPK_NONE || s.kind == SPK_GENERIC) {
+        int32_t ent = person_in_appositive(doc, e);
+        if (ent >= 0) {
+            s.kind = SPK_ENTITY;
+            s.entity = ent;
+            return s;
+        }
+    }
     /* "They said", "Many said", "Others said": the plural source just named */
     int they = e == b + 1 && (word_is(doc, b, "they") || word_is(doc, b, "many") || word_is(doc, b, "some") ||
                               word_is(doc, b, "others") || word_is(doc, b, "most") || word_is(doc, b, "several") ||
