@@ -212,7 +212,7 @@ static int np_token(const ng_doc *doc, size_t i)
         return tok_eq(doc, t, "and") || tok_eq(doc, t, "&");
     if (tok_is(t, F_PREP))
         return tok_eq(doc, t, "for") || tok_eq(doc, t, "of") || tok_eq(doc, t, "at") || tok_eq(doc, t, "with") ||
-               tok_eq(doc, t, "in") || tok_eq(doc, t, "from");
+               tok_eq(doc, t, "in") || tok_eq(doc, t, "from") || tok_eq(doc, t, "on") /* "experts on jail suicide" */;
     if (is_verbish(doc, t) && !tok_is(t, F_ROLE | F_GENERIC))
         return 0;
     return 1;
@@ -283,7 +283,9 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
 {
     size_t k = c;
     while (k > floor && (tok_is(tok(doc, k - 1), F_ADVERB | F_AUX | F_NEGATION | F_MODAL) ||
-                         (tok(doc, k - 1)->flags & TF_CLITIC && !tok_eq(doc, tok(doc, k - 1), "'s"))) &&
+                         (tok(doc, k - 1)->flags & TF_CLITIC && !tok_eq(doc, tok(doc, k - 1), "'s")) ||
+                         /* "have long warned" */
+                         (word_is(doc, k - 1, "long") && k - 1 > floor && tok_is(tok(doc, k - 2), F_AUX))) &&
            lower_word(tok(doc, k - 1)))
         k--;
     while (k > floor && (tok(doc, k - 1)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k - 1), "'s"))
