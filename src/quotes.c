@@ -1218,6 +1218,11 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         const token *t = tok(doc, i);
         if (is_punct(doc, i, ',') && i < b + 2)
             return 0;
+        /* "had written the letter himself, it's because he had": an object,
+         * then another clause with its own subject */
+        if (is_punct(doc, i, ',') && i + 1 < e && tok_is(tok(doc, i + 1), F_PRONOUN) &&
+            !(tok(doc, i + 1)->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)) && lower_word(tok(doc, i + 1)))
+            return 0;
         /* ", which had been planned since January," is an aside: skip it. */
         if (is_punct(doc, i, ',') && i + 1 < e && tok_is(tok(doc, i + 1), F_RELATIVE)) {
             size_t k = i + 1;
@@ -1585,6 +1590,15 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
          * that", "After telling fans ... that". */
         if (f & (F_CUE_ING | F_CUE_BASE)) {
             if ((f & F_CUE_BASE) && !(i > 0 && word_is(doc, i - 1, "to")))
+                continue;
+            /* Idioms that report no one: "which is not to say that", "that
+             * is to say", "needless to say", "it's worth noting that" */
+            if (i >= 2 && (f & F_CUE_BASE) &&
+                (word_is(doc, i - 2, "not") || word_is(doc, i - 2, "is") || word_is(doc, i - 2, "needless") ||
+                 word_is(doc, i - 2, "it") || word_is(doc, i - 2, "so") || word_is(doc, i - 2, "strange") ||
+                 word_is(doc, i - 2, "safe") || word_is(doc, i - 2, "fair")))
+                continue;
+            if (i >= 1 && (f & F_CUE_ING) && word_is(doc, i - 1, "worth"))
                 continue;
             size_t k = clause_start(doc, i + c, limit, listener, &that);
             if (!that && !reads_as_clause(doc, k, clause_end(doc, k, limit, 1)))
