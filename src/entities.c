@@ -526,7 +526,7 @@ static void mark_roles(ng_doc *doc)
             k++;
         while (k < nt && tok_is(tok(doc, k), F_ADVERB) && (tok(doc, k)->flags & TF_LOWER))
             k++;
-        if (k < nt && (tok(doc, k)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k), "'s"))
+        if (k < nt && (tok(doc, k)->flags & TF_CLITIC) && !tok_is_clitic_s(doc, tok(doc, k)))
             k++; /* "she'd asked" */
         int before_ok = 1;
         if (m->first_tok > 0) {

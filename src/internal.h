@@ -361,6 +361,18 @@ static inline int tok_is_word(const token *t)
     return t->kind == TK_WORD;
 }
 
+/* The clitic "'s" ("Teigen's", "he's"), with a straight or a curly
+ * apostrophe. */
+static inline int tok_is_clitic_s(const ng_doc *doc, const token *t)
+{
+    const char *s = doc->text + t->start;
+    size_t n = t->end - t->start;
+    if (!(t->flags & TF_CLITIC))
+        return 0;
+    return (n == 2 && s[0] == '\'' && (s[1] | 32) == 's') ||
+           (n == 4 && !memcmp(s, "\xe2\x80\x99", 3) && (s[3] | 32) == 's');
+}
+
 /* Case-insensitive comparison of a token with a lower-case ASCII word. Inline,
  * so that strlen of a literal folds away: it is called in hot loops. */
 static inline int tok_eq(const ng_doc *doc, const token *t, const char *word)

@@ -208,7 +208,8 @@ static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
             }
             /* "Bright Harbor Children's Fund", "McDonald's Corp": a possessive
              * inside an organization's name, which ends in an organization word. */
-            if (j > i && (t->flags & TF_CLITIC) && tok_eq(doc, t, "'s") && is_name_word(doc, tok(doc, j + 1))) {
+            if (j > i && (t->flags & TF_CLITIC) && tok_is_clitic_s(doc, t) && is_name_word(doc, tok(doc, j + 1)) &&
+                !(tok(doc, j - 1)->flags & TF_ALLCAPS) && !tok_is(tok(doc, j - 1), F_KNOWN_ORG)) {
                 size_t k = j + 1;
                 while (k < limit && k < j + 5 && same_run(doc, k - 1, k) && is_name_word(doc, tok(doc, k)))
                     k++;
@@ -466,7 +467,7 @@ static void mark_context(ng_doc *doc, mention *m)
     /* After: "'s", an age ("Smith, 45,"), a role appositive ("Vos, an analyst"). */
     if (e < doc->toks.n) {
         const token *n = tok(doc, e);
-        if ((n->flags & TF_CLITIC) && tok_eq(doc, n, "'s"))
+        if ((n->flags & TF_CLITIC) && tok_is_clitic_s(doc, n))
             m->flags |= MF_POSSESSIVE;
         /* "Haskins' mother": an apostrophe right after a final s */
         if (n->kind == TK_QUOTE && !(n->flags & (TF_SPACE_BEFORE | TF_QUOTE_OPEN | TF_QUOTE_CLOSE)) &&
@@ -808,7 +809,7 @@ static size_t find_nominal(ng_doc *doc, size_t i, size_t limit)
         int modifier = (n->kind == TK_WORD && (n->flags & TF_LOWER) &&
                         !tok_is(n, F_AUX | F_MODAL | F_CUE | F_PREP | F_CONJ | F_SUBORD | F_RELATIVE | F_DET |
                                        F_PRONOUN | F_ROLE | F_GENERIC)) ||
-                       (n->flags & TF_CLITIC && tok_eq(doc, n, "'s")) || n->kind == TK_NUMBER ||
+                       (n->flags & TF_CLITIC && tok_is_clitic_s(doc, n)) || n->kind == TK_NUMBER ||
                        (n->kind == TK_WORD && tok_is(n, F_DEMONYM | F_PLACE | F_COUNTRY) && (n->flags & TF_CAP));
         if (!modifier)
             break;

@@ -61,6 +61,17 @@ static int is_verbish(const ng_doc *doc, const token *t)
     return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && !tok_is(t, F_ADVERB);
 }
 
+/* "Parise's two-goal performance": a possessive 's, which is no verb
+ * ("he's playing" has one). */
+static int is_possessive_s(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    if (!(t->flags & TF_CLITIC) || !tok_is_clitic_s(doc, t) || i == 0)
+        return 0;
+    const token *p = tok(doc, i - 1);
+    return p->kind == TK_WORD && !tok_is(p, F_PRONOUN | F_RELATIVE | F_STOP | F_DET);
+}
+
 static int is_ing(const ng_doc *doc, const token *t)
 {
     size_t n = t->end - t->start;
@@ -206,7 +217,7 @@ static int np_token(const ng_doc *doc, size_t i)
     if (t->flags & (TF_CAP | TF_ALLCAPS))
         return !tok_is(t, F_SUBORD | F_RELATIVE) || tok_is(t, F_PRONOUN);
     if (t->flags & TF_CLITIC)
-        return tok_eq(doc, t, "'s");
+        return tok_is_clitic_s(doc, t);
     if (tok_is(t, F_CUE | F_AUX | F_MODAL | F_SUBORD | F_RELATIVE | F_CONJ | F_NEGATION) &&
         !tok_is(t, F_ROLE | F_GENERIC | F_DET | F_QUANT | F_ORG_ANAPHOR))
         return tok_eq(doc, t, "and") || tok_eq(doc, t, "&");
@@ -283,12 +294,12 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
 {
     size_t k = c;
     while (k > floor && (tok_is(tok(doc, k - 1), F_ADVERB | F_AUX | F_NEGATION | F_MODAL) ||
-                         (tok(doc, k - 1)->flags & TF_CLITIC && !tok_eq(doc, tok(doc, k - 1), "'s")) ||
+                         (tok(doc, k - 1)->flags & TF_CLITIC && !tok_is_clitic_s(doc, tok(doc, k - 1))) ||
                          /* "have long warned" */
                          (word_is(doc, k - 1, "long") && k - 1 > floor && tok_is(tok(doc, k - 2), F_AUX))) &&
            lower_word(tok(doc, k - 1)))
         k--;
-    while (k > floor && (tok(doc, k - 1)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k - 1), "'s"))
+    while (k > floor && (tok(doc, k - 1)->flags & TF_CLITIC) && !tok_is_clitic_s(doc, tok(doc, k - 1)))
         k--;
     /* "The regulator on Wednesday ordered", "Smith last week said": a time
      * phrase between the subject and its verb. */
@@ -754,6 +765,17 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         s.kind = SPK_ENTITY;
         s.entity = org;
         return s;
+    }
+    /* "Kenya's government", "Apple's board": an organization of the
+     * possessor speaks for it. */
+    if (e - b == 3 && tok_is_clitic_s(doc, tok(doc, b + 1)) && tok_is(tok(doc, b + 2), F_ORG_ANAPHOR)) {
+        int32_t m = mention_at(doc, (uint32_t)b);
+        if (m >= 0 && doc->mentions.v[m].kind == MK_NAME && doc->mentions.v[m].entity >= 0 &&
+            doc->mentions.v[m].end_tok == b + 1 && entity_type(doc, doc->mentions.v[m].entity) != NG_PERSON) {
+            s.kind = SPK_ENTITY;
+            s.entity = doc->mentions.v[m].entity;
+            return s;
+        }
     }
     /* "its permit application", "her spokesman": a document or a voice of the
      * possessor speaks for the possessor. */
@@ -1241,7 +1263,7 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
             return 0;
         if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
             return 1;
-        if (t->flags & TF_CLITIC && !tok_eq(doc, t, "'s"))
+        if (t->flags & TF_CLITIC && !tok_is_clitic_s(doc, t))
             return 1; /* she'd, they're, it'll */
         if (lower_word(t) && is_verbish(doc, t) && !tok_is(t, F_CUE))
             return 1;
@@ -1291,7 +1313,7 @@ static size_t new_subject_verb(const ng_doc *doc, size_t i, size_t limit)
     }
     while (k < limit && lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_ADVERB | F_NEGATION) && !cue_at(doc, k))
         k++;
-    if (k < limit && (tok(doc, k)->flags & TF_CLITIC) && !tok_eq(doc, tok(doc, k), "'s"))
+    if (k < limit && (tok(doc, k)->flags & TF_CLITIC) && !tok_is_clitic_s(doc, tok(doc, k)))
         return k;
     if (k < limit && lower_word(tok(doc, k)) && (is_verbish(doc, tok(doc, k)) || cue_at(doc, k)) &&
         !is_ing(doc, tok(doc, k)))
@@ -1456,7 +1478,7 @@ static int main_subject(const ng_doc *doc, size_t c, size_t floor, size_t limit,
     }
     /* Otherwise the subject before the first verb of the sentence. */
     for (size_t i = floor; i < c; i++) {
-        if (!is_verbish(doc, tok(doc, i)))
+        if (!is_verbish(doc, tok(doc, i)) || is_possessive_s(doc, i))
             continue;
         size_t b, e;
         if (subject_before(doc, i, floor, &b, &e)) {
@@ -1535,6 +1557,18 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
              * report inside an opening subordinate clause ends where the
              * main clause begins */
             size_t report_limit = limit;
+            /* "Suter, who joked about ..., could see": a report inside a
+             * relative clause between commas ends at its comma */
+            size_t w = i;
+            while (w > floor && lower_word(tok(doc, w - 1)) && tok_is(tok(doc, w - 1), F_ADVERB | F_AUX | F_MODAL))
+                w--;
+            if (w > floor + 1 && (word_is(doc, w - 1, "who") || word_is(doc, w - 1, "which")) &&
+                is_punct(doc, w - 2, ','))
+                for (size_t x = i + c; x < limit; x++)
+                    if (is_punct(doc, x, ',') && !(tok(doc, x)->flags & TF_IN_QUOTE)) {
+                        report_limit = x;
+                        break;
+                    }
             if (b > floor && lower_word_at_start(doc, floor) && tok_is(tok(doc, floor), F_SUBORD))
                 for (size_t x = k + 1; x < limit; x++)
                     if (is_punct(doc, x, ',') && !(tok(doc, x)->flags & TF_IN_QUOTE) &&
