@@ -132,6 +132,8 @@ static size_t cue_at(const ng_doc *doc, size_t i)
             return 0;
         if (tok_is(p, F_PRONOUN) && (p->aux & AUX_POSSESSIVE) && !(p->aux & AUX_OBJECT_CASE))
             return 0;
+        if (is_possessive_s(doc, i - 1)) /* "Trump's call with Zelenskiy" */
+            return 0;
         if (tok_is(p, F_PREP) && !tok_eq(doc, p, "to") && !(feats & F_CUE_ING) && k == 1)
             return 0;
         if (tok_is(p, F_ADVERB) == 0 && lower_word(p) && tok_eq(doc, p, "the"))
