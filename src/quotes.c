@@ -1640,7 +1640,22 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             if (!that && !reads_as_clause(doc, k, clause_end(doc, k, limit, 1)))
                 continue;
             size_t clause_limit;
-            if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit)) {
+            /* "allowed Mosseri to claim that", "asked Smith to explain": the
+             * one named before "to" speaks */
+            int32_t before_to = -1;
+            if ((f & F_CUE_BASE) && i >= 2 && i - 2 >= floor) {
+                int32_t m = mention_at(doc, (uint32_t)(i - 2));
+                if (m >= 0 && doc->mentions.v[m].kind == MK_NAME && doc->mentions.v[m].end_tok == i - 1 &&
+                    doc->mentions.v[m].entity >= 0 && !(doc->mentions.v[m].flags & MF_POSSESSIVE) &&
+                    doc->mentions.v[m].first_tok > floor && lower_word(tok(doc, doc->mentions.v[m].first_tok - 1)) &&
+                    is_verbish(doc, tok(doc, doc->mentions.v[m].first_tok - 1)))
+                    before_to = m;
+            }
+            if (before_to >= 0) {
+                const mention *bm = &doc->mentions.v[before_to];
+                a.who = resolve_phrase(doc, bm->first_tok, bm->end_tok);
+                clause_limit = limit;
+            } else if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit)) {
                 /* reported all the same, by a speaker the text does not give */
                 memset(&a.who, 0, sizeof a.who);
                 a.who.entity = -1;
