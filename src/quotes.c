@@ -1636,6 +1636,12 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
                 continue;
             if (i >= 1 && (f & F_CUE_ING) && word_is(doc, i - 1, "worth"))
                 continue;
+            /* "declined to say whether", "refused to explain why": nothing said */
+            if (i >= 2 && (f & F_CUE_BASE) &&
+                (word_is(doc, i - 2, "declined") || word_is(doc, i - 2, "refused") ||
+                 word_is(doc, i - 2, "declines") || word_is(doc, i - 2, "refuses") ||
+                 word_is(doc, i - 2, "declining") || word_is(doc, i - 2, "refusing")))
+                continue;
             size_t k = clause_start(doc, i + c, limit, listener, &that);
             if (!that && !reads_as_clause(doc, k, clause_end(doc, k, limit, 1)))
                 continue;

@@ -800,6 +800,26 @@ static int starts_like_sentence(const token *t)
                                                    F_WEEKDAY | F_TITLE));
 }
 
+/* After a quote that ends in "?" or "!": does an attribution follow ('"...
+ * right?" Sanborn said.', '"...!" the coach told reporters')? A name or a
+ * short noun phrase, then a speech verb. */
+static int attribution_follows(const ng_doc *doc, size_t i)
+{
+    const token *tv = doc->toks.v;
+    size_t k = i;
+    while (k < doc->toks.n && k < i + 6 && tv[k].kind == TK_WORD && tv[k].para == tv[i].para &&
+           !(tv[k].feats & F_CUE && (tv[k].flags & TF_LOWER)) &&
+           ((tv[k].flags & TF_CAP) || (tv[k].feats & (F_DET | F_ROLE | F_GENERIC | F_TITLE | F_ORG_ANAPHOR))))
+        k++;
+    if (k == i || k >= doc->toks.n || tv[k].para != tv[i].para)
+        return 0;
+    while (k < doc->toks.n && k < i + 8 && (tv[k].flags & TF_LOWER) && (tv[k].feats & F_ADVERB) &&
+           !(tv[k].feats & F_CUE))
+        k++;
+    return k < doc->toks.n && tv[k].kind == TK_WORD && (tv[k].flags & TF_LOWER) && (tv[k].feats & F_CUE) &&
+           !(tv[k].feats & (F_CUE_ING | F_CUE_BASE));
+}
+
 void split_sentences(ng_doc *doc)
 {
     mark_datelines(doc);
@@ -818,9 +838,11 @@ void split_sentences(ng_doc *doc)
             const token *p = &tv[i - 1];
             const token *t = &tv[i];
             if (p->flags & TF_QUOTE_CLOSE) {
-                /* '... lightly." Nobody' ends a sentence; '... time," she' does not. */
+                /* '... lightly." Nobody' ends a sentence; '... time," she' does
+                 * not, nor does '... right?" Sanborn said.' */
                 const token *last = i >= 2 ? &tv[i - 2] : NULL;
-                if (last && (last->flags & TF_IN_QUOTE) && is_terminal_tok(doc, last) && can_start_sentence(t))
+                if (last && (last->flags & TF_IN_QUOTE) && is_terminal_tok(doc, last) && can_start_sentence(t) &&
+                    !(doc->text[last->start] != '.' && attribution_follows(doc, i)))
                     boundary = 1;
             } else if (!(p->flags & TF_IN_QUOTE) && p->kind == TK_PUNCT) {
                 /* A terminal, then closing brackets, then a sentence start. */

@@ -311,6 +311,64 @@ static void test_unresolved_pronoun(void)
     CHECK_STR(speaker_words("He said the plan would fail.", 0), "-");
 }
 
+
+/* Patterns of real newspaper copy (rules written from the misses of
+ * tests/real/dev; the sentences here are invented). */
+static void test_newspaper_patterns(void)
+{
+    /* a participle right before the quote speaks for the subject */
+    CHECK_STR(quotes_of("After the vote, Marta Kessler issued a statement, saying, \"We will appeal.\""),
+              "D|saying|Marta Kessler|We will appeal.");
+    /* an unframed quote after reported speech of its paragraph */
+    CHECK_STR(quotes_of("Defense lawyer Tom Reyes spoke after the hearing. Some rules are unclear, he said. "
+                        "\"But does that make them criminals?\""),
+              "I|said|Tom Reyes|Some rules are unclear ## D|said|Tom Reyes|But does that make them criminals?");
+    /* a question in the quote does not end the sentence before its frame */
+    CHECK_STR(quotes_of("\"Who is talking about it, right?\" Sanborn said."), "D|said|Sanborn|Who is talking about it, right?");
+    /* 'told X' names a listener, who is no other voice */
+    CHECK_STR(quotes_of("\"You are in this job because of this crisis,\" Ben Sasse told Kathleen Hawk, calling for "
+                        "answers. \"We need them now.\""),
+              "D|told|Ben Sasse|You are in this job because of this crisis, ## D|told|Ben Sasse|We need them now.");
+    /* a subject one level down is not whom "he" means */
+    CHECK_STR(quotes_of("Montell Figgins spoke for the defense. Figgins declined to say whether Michael Thomas slept "
+                        "on the job. \"The system was short-staffed,\" he said."),
+              "D|said|Montell Figgins|The system was short-staffed,");
+    /* the report of one speaker ends where another's begins */
+    CHECK_STR(quotes_of("Donald Trump has tried to suggest that he barely knows the ambassador, but Gordon Sondland "
+                        "has said he spoke with the president often."),
+              "I|suggest|Donald Trump|he barely knows the ambassador ## "
+              "I|said|Gordon Sondland|he spoke with the president often");
+    /* a report in an opening subordinate clause ends at the main clause */
+    CHECK_STR(quotes_of("While press secretary Stephanie Grisham said the trip was routine, he did not have that "
+                        "exam in phases before."),
+              "I|said|Stephanie Grisham|the trip was routine");
+    /* a report in a relative aside ends at its comma */
+    CHECK_STR(quotes_of("Ryan Suter, who joked about the sticks, could see the frustration."), "");
+    /* the appositive names the speaker of a generic subject */
+    CHECK_STR(quotes_of("Another diplomat, former envoy Kurt Volker, changed his account to say Gordon Sondland did "
+                        "discuss the investigations."),
+              "I|say|Kurt Volker|Gordon Sondland did discuss the investigations");
+    /* "allowed X to claim" */
+    CHECK_STR(quotes_of("Dropping likes allowed Adam Mosseri to claim that the app wants to be calmer."),
+              "I|claim|Adam Mosseri|the app wants to be calmer");
+    /* idioms report nobody */
+    CHECK_STR(quotes_of("Which is not to say that the visit was anything but routine."), "");
+    CHECK_STR(quotes_of("The lawyer declined to say whether his client slept on the job."), "");
+    /* a speech verb after a possessive is a noun */
+    CHECK_STR(quotes_of("She was an officer who described Trump's call with Zelenskiy as \"improper.\""),
+              "D|-|-|improper.");
+    /* generic subjects with a complement, documents */
+    CHECK_STR(quotes_of("Experts on jail suicide told reporters that an inmate can be removed from watch."),
+              "I|told|experts|an inmate can be removed from watch");
+    CHECK_STR(quotes_of("Union representatives have long warned that staff shortages take their toll."),
+              "I|warned|representatives|staff shortages take their toll");
+    CHECK_STR(quotes_of("Rates of the disorder have risen, according to a study."),
+              "I|according to|study|Rates of the disorder have risen");
+    /* "Kenya's government said": the country speaks */
+    CHECK_STR(quotes_of("Kenya's government said 1.4 million people would need food aid."),
+              "I|said|Kenya|1.4 million people would need food aid");
+}
+
 int main(void)
 {
     engine = ng_engine_new(NULL);
@@ -327,6 +385,7 @@ int main(void)
     test_reported();
     test_organization_speakers();
     test_unresolved_pronoun();
+    test_newspaper_patterns();
     ng_engine_free(engine);
     return check_done();
 }
