@@ -391,7 +391,10 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         int named = 0;
         for (size_t x = n0; x + 1 < start && !named; x++)
             named = mention_at(doc, (uint32_t)x) >= 0;
-        if (n0 < start - 1 && named)
+        /* "... a crash in Afghanistan, the US military said": a name after a
+         * preposition ends the clause reported; it heads no appositive */
+        int after_prep = n0 > floor && lower_word(tok(doc, n0 - 1)) && tok_is(tok(doc, n0 - 1), F_PREP);
+        if (n0 < start - 1 && named && !after_prep)
             start = n0;
     }
     /* "Last year she told ...", "On Tuesday the company said": a time phrase
@@ -714,6 +717,14 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             i = mm->end_tok - 1;
             continue;
         }
+        /* "U.S. officials", "PG&E officials": a generic source, its
+         * modifier kept below */
+        if (mm->end_tok + 1 == e && tok(doc, mm->end_tok)->kind == TK_WORD &&
+            tok_is(tok(doc, mm->end_tok), F_GENERIC) && !tok_is(tok(doc, mm->end_tok), F_ROLE) &&
+            entity_type(doc, ent) != NG_PERSON) {
+            i = mm->end_tok - 1;
+            continue;
+        }
         if (mm->end_tok + 1 < e && tok(doc, mm->end_tok)->kind == TK_WORD &&
             tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
             /* ... unless no one else is named: "A Harbor Freight Lines
@@ -868,6 +879,19 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             }
         }
         from = best_from;
+        /* A proper modifier stays: "US military", "Chinese officials",
+         * "U.S. officials" ("Federal prosecutors" is capitalized only for
+         * standing first). */
+        while (from > b) {
+            const token *m = tok(doc, from - 1);
+            int proper = m->kind == TK_WORD && !(m->flags & TF_LOWER) &&
+                         (tok_is(m, F_PLACE | F_COUNTRY | F_DEMONYM) ||
+                          ((m->flags & TF_ALLCAPS) && (!tok_is(m, F_COMMON) || tok_eq(doc, m, "us"))) ||
+                          (mention_at(doc, (uint32_t)(from - 1)) >= 0 && !(m->flags & TF_SENT_START)));
+            if (!proper || tok_is(m, F_GENERIC | F_ROLE | F_DET))
+                break;
+            from--;
+        }
         s.kind = SPK_GENERIC;
         s.gen_b = tok(doc, from)->start;
         s.gen_e = tok(doc, end - 1)->end;
@@ -884,12 +908,18 @@ typedef struct attribution {
     speaker who;
 } attribution;
 
+static size_t token_after_byte(const ng_doc *doc, uint32_t pos);
+
 static char *generic_text(const ng_doc *doc, const speaker *s)
 {
     size_t n = s->gen_e - s->gen_b;
     char *g = ng_xstrndup(doc->text + s->gen_b, n);
-    /* "Analysts said": the capital is the sentence's, not the word's. */
-    if (n > 1 && isupper((unsigned char)g[0]) && islower((unsigned char)g[1]))
+    /* "Analysts said": the capital is the sentence's, not the word's; but
+     * "Chinese officials" keeps it. */
+    size_t first = token_after_byte(doc, s->gen_b);
+    int proper = first < doc->toks.n && (tok_is(tok(doc, first), F_PLACE | F_COUNTRY | F_DEMONYM | F_DICT_PROPER) ||
+                                         mention_at(doc, (uint32_t)first) >= 0);
+    if (n > 1 && isupper((unsigned char)g[0]) && islower((unsigned char)g[1]) && !proper)
         g[0] = (char)tolower((unsigned char)g[0]);
     return g;
 }
@@ -1955,6 +1985,65 @@ static void inherit_from_reports(ng_doc *doc, const direct_state *st)
     }
 }
 
+/* The document noun that a speaker phrase is, definite: "the statement",
+ * "this letter". Returns its token, or SIZE_MAX. */
+static size_t definite_document(const ng_doc *doc, uint32_t b, uint32_t e)
+{
+    if (e <= b)
+        return SIZE_MAX;
+    size_t first = token_after_byte(doc, b), last = token_after_byte(doc, e - 1);
+    if (last >= doc->toks.n || last != first + 1)
+        return SIZE_MAX;
+    if (!(word_is(doc, first, "the") || word_is(doc, first, "this") || word_is(doc, first, "that")) ||
+        !tok_is(tok(doc, last), F_DOC_NOUN))
+        return SIZE_MAX;
+    return last;
+}
+
+/* Does the frame of quote p say it was written in that document ("said in a
+ * statement on Wednesday")? The words after its cue, in its sentence. */
+static int framed_in_document(const ng_doc *doc, const quote *p, const token *noun)
+{
+    if (p->cue_end <= p->cue_start)
+        return 0;
+    size_t c = token_after_byte(doc, p->cue_end - 1);
+    if (c >= doc->toks.n)
+        return 0;
+    for (size_t i = c + 1; i < doc->toks.n && i < c + 8 && tok(doc, i)->sent == tok(doc, c)->sent; i++)
+        if (tok_is(tok(doc, i), F_DOC_NOUN) && tok_text_eq_ci(doc, tok(doc, i), noun))
+            return word_is(doc, i - 1, "a") || word_is(doc, i - 1, "an") || word_is(doc, i - 1, "the") ||
+                   word_is(doc, i - 1, "its") || word_is(doc, i - 1, "his") || word_is(doc, i - 1, "her") ||
+                   word_is(doc, i - 1, "their") || word_is(doc, i - 1, "written");
+    return 0;
+}
+
+/* '..., the US military said in a statement on Wednesday. "The cause of the
+ * crash is under investigation," the statement said.': the statement speaks
+ * for whoever issued it. Quotes are sorted by start. */
+static void documents_speak_for_authors(ng_doc *doc)
+{
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        quote *q = &doc->quotes.v[i];
+        if (q->speaker != SPK_NONE)
+            continue;
+        size_t noun = definite_document(doc, q->spk_start, q->spk_end);
+        if (noun == SIZE_MAX)
+            continue;
+        for (size_t k = i; k-- > 0 && i - k <= 12;) {
+            const quote *p = &doc->quotes.v[k];
+            if (p->speaker != SPK_NONE && p->start < q->start && framed_in_document(doc, p, tok(doc, noun))) {
+                uint32_t cs = q->cue_start, ce = q->cue_end, ss = q->spk_start, se = q->spk_end;
+                copy_speaker(q, p);
+                q->cue_start = cs; /* its own cue and words */
+                q->cue_end = ce;
+                q->spk_start = ss;
+                q->spk_end = se;
+                break;
+            }
+        }
+    }
+}
+
 static int by_start(const void *a, const void *b)
 {
     const quote *x = a, *y = b;
@@ -2028,6 +2117,7 @@ void find_quotes(ng_doc *doc)
     if (doc->quotes.n > 1)
         qsort(doc->quotes.v, doc->quotes.n, sizeof *doc->quotes.v, by_start);
     inherit_from_reports(doc, &st);
+    documents_speak_for_authors(doc);
     free(st.attr);
     free(st.quote_of);
     memory = NULL;
