@@ -917,8 +917,9 @@ static char *generic_text(const ng_doc *doc, const speaker *s)
     /* "Analysts said": the capital is the sentence's, not the word's; but
      * "Chinese officials" keeps it. */
     size_t first = token_after_byte(doc, s->gen_b);
-    int proper = first < doc->toks.n && (tok_is(tok(doc, first), F_PLACE | F_COUNTRY | F_DEMONYM | F_DICT_PROPER) ||
-                                         mention_at(doc, (uint32_t)first) >= 0);
+    int proper = first < doc->toks.n &&
+                 (tok_is(tok(doc, first), F_PLACE | F_COUNTRY | F_DEMONYM) ||
+                  (mention_at(doc, (uint32_t)first) >= 0 && !tok_is(tok(doc, first), F_COMMON | F_GENERIC)));
     if (n > 1 && isupper((unsigned char)g[0]) && islower((unsigned char)g[1]) && !proper)
         g[0] = (char)tolower((unsigned char)g[0]);
     return g;
