@@ -46,6 +46,16 @@ static size_t name_len(const mention *m)
     return m->end_tok - m->first_tok;
 }
 
+/* The end of a name without its generational suffix ("Carlineo" is the
+ * surname of "Patrick W. Carlineo Jr."). */
+static uint32_t core_end(const ng_doc *doc, const mention *m)
+{
+    const token *t = tok(doc, m->end_tok - 1);
+    if (m->end_tok - m->first_tok >= 2 && (t->flags & TF_ABBREV_DOT) && (tok_eq(doc, t, "jr.") || tok_eq(doc, t, "sr.")))
+        return m->end_tok - 1;
+    return m->end_tok;
+}
+
 /* Do the name mentions a and b have the same words? */
 static int same_words(const ng_doc *doc, const mention *a, const mention *b)
 {
@@ -65,8 +75,11 @@ static int is_short_form(const ng_doc *doc, const mention *shorter, const mentio
     if (s >= l)
         return 0;
     int suffix = 1, prefix = 1;
+    uint32_t lend = core_end(doc, longer);
+    if (lend - longer->first_tok < s)
+        suffix = 0;
     for (size_t k = 0; k < s; k++) {
-        if (!tok_text_eq(doc, tok(doc, shorter->first_tok + k), tok(doc, longer->end_tok - s + k)))
+        if (suffix && !tok_text_eq(doc, tok(doc, shorter->first_tok + k), tok(doc, lend - s + k)))
             suffix = 0;
         if (!tok_text_eq(doc, tok(doc, shorter->first_tok + k), tok(doc, longer->first_tok + k)))
             prefix = 0;
@@ -170,7 +183,7 @@ static void index_add_key(name_index *ix, uint64_t key, uint32_t mi)
 static void index_add(ng_doc *doc, name_index *ix, uint32_t mi)
 {
     const mention *m = &doc->mentions.v[mi];
-    uint64_t first = word_key(doc, tok(doc, m->first_tok)), last = word_key(doc, tok(doc, m->end_tok - 1));
+    uint64_t first = word_key(doc, tok(doc, m->first_tok)), last = word_key(doc, tok(doc, core_end(doc, m) - 1));
     index_add_key(ix, first, mi);
     if (last != first)
         index_add_key(ix, last, mi);

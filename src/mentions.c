@@ -177,6 +177,13 @@ static size_t name_run_end(const ng_doc *doc, size_t i, size_t limit)
                                same_run(doc, j, j + 1) && is_name_word(doc, tok(doc, j + 1)) ? 2 : 0;
         if (place_after_prep == 2)
             break;
+        /* "Patrick W. Carlineo Jr.": a generational suffix closes a name */
+        if (j > i && end == j && t->kind == TK_WORD && (t->flags & TF_CAP) && (t->flags & TF_ABBREV_DOT) &&
+            (tok_eq(doc, t, "jr.") || tok_eq(doc, t, "sr.")) && tok(doc, j - 1)->kind == TK_WORD) {
+            j++;
+            end = j;
+            break;
+        }
         if (is_name_word(doc, t) && !(j > i && (t->flags & TF_SENT_START))) {
             j++;
             end = j;
@@ -340,6 +347,15 @@ static void guess_type(ng_doc *doc, mention *m)
     if (b > 0 && (tok(doc, b - 1)->flags & TF_QUOTE_OPEN) && e < doc->toks.n &&
         ((tok(doc, e)->flags & TF_QUOTE_CLOSE) ||
          (e + 1 < doc->toks.n && tok(doc, e)->kind == TK_PUNCT && (tok(doc, e + 1)->flags & TF_QUOTE_CLOSE)))) {
+        m->type_hint = NG_MISC;
+        return;
+    }
+    /* "former White House Russia adviser Fiona Hill", "Kestrel analyst Jo
+     * Roe": a name before a role noun and the person's own name modifies. */
+    if (e + 1 < doc->toks.n && tok(doc, e)->kind == TK_WORD && (tok(doc, e)->flags & TF_LOWER) &&
+        tok_is(tok(doc, e), F_ROLE) && tok(doc, e + 1)->kind == TK_WORD && (tok(doc, e + 1)->flags & TF_CAP) &&
+        tok_is(tok(doc, e + 1), F_FIRST_MALE | F_FIRST_FEMALE | F_PERSONAL_NAME) &&
+        !tok_is(first, F_FIRST_MALE | F_FIRST_FEMALE)) {
         m->type_hint = NG_MISC;
         return;
     }
