@@ -370,7 +370,9 @@ static const char *const be_forms[] = {"be", "been", "being", "is", "are", "was"
 /* Words that point forward by themselves: "due in March", "scheduled for
  * Friday", "no agreement was expected before March". */
 static const char *const future_words[] = {"due", "scheduled", "expected", "expects", "expect", "expecting",
-                                           "upcoming", NULL};
+                                           "upcoming",
+                                           /* "the session that begins in January" */
+                                           "begins", "starts", "resumes", "convenes", "reconvenes", "expires", NULL};
 /* ... and those that do before "to": "plans to", "is to", "set to". */
 static const char *const future_before_to[] = {"going", "plans", "plan", "planned", "planning", "set", "is",
                                                "are", "intends", "intend", "aims", "hopes", NULL};
@@ -624,8 +626,26 @@ static int day_month_value(const ng_doc *doc, found *f, size_t first, size_t las
 static size_t year_part(const ng_doc *doc, size_t last, int *y)
 {
     size_t k = after(doc, last);
-    if (punct_at(doc, k, ',') && year_after(doc, after(doc, k)))
-        k = after(doc, k);
+    if (punct_at(doc, k, ',')) {
+        size_t n = after(doc, k);
+        /* "the Sept. 11, 2001 attacks": after the comma a year, even before
+         * a plural noun, unless that noun goes on with a verb ("March 3,
+         * 2000 people marched") */
+        int yr = written_year(doc, n);
+        size_t noun = after(doc, n);
+        if (yr && same_sentence(doc, last, n) && counted_noun(doc, noun) && noun < doc->toks.n &&
+            !word_in(doc, noun, (const char *const[]){"people", "men", "women", "children", NULL})) {
+            size_t v = after(doc, noun);
+            const token *vt = v < doc->toks.n ? &doc->toks.v[v] : NULL;
+            if (!vt || vt->kind != TK_WORD || !(vt->flags & TF_LOWER) ||
+                !((vt->feats & (F_AUX | F_MODAL | F_PAST_VERB | F_PRESENT_VERB | F_CUE)) || ends_with(doc, vt, "ed"))) {
+                *y = yr;
+                return n;
+            }
+        }
+        if (year_after(doc, n))
+            k = n;
+    }
     *y = year_after(doc, k);
     return *y ? k : last;
 }
@@ -870,7 +890,19 @@ static int month_alone_ok(const ng_doc *doc, size_t i)
 {
     const token *t = &doc->toks.v[i];
     size_t p = before(doc, i), n = after(doc, i);
-    if (!month_stands_alone(doc, i) || !same_sentence(doc, p, i) || !word_in(doc, p, month_triggers))
+    /* "a key September conversation", "the October meeting": a month that
+     * qualifies a noun, after a determiner */
+    int attributive = 0;
+    if (same_sentence(doc, p, i) && same_sentence(doc, i, n) && n < doc->toks.n) {
+        const token *nt = &doc->toks.v[n], *pt = &doc->toks.v[p];
+        size_t pp = before(doc, p);
+        int det = tok_is(pt, F_DET) && (pt->flags & TF_LOWER);
+        int det_adj = pt->kind == TK_WORD && (pt->flags & TF_LOWER) && !tok_is(pt, F_PREP | F_CUE | F_AUX | F_MODAL) &&
+                      same_sentence(doc, pp, p) && tok_is(&doc->toks.v[pp], F_DET) && (doc->toks.v[pp].flags & TF_LOWER);
+        attributive = (det || det_adj) && nt->kind == TK_WORD && (nt->flags & TF_LOWER) &&
+                      !tok_is(nt, F_PREP | F_CONJ | F_AUX | F_MODAL | F_DET | F_PRONOUN | F_ADVERB);
+    }
+    if (!month_stands_alone(doc, i) || !same_sentence(doc, p, i) || (!word_in(doc, p, month_triggers) && !attributive))
         return 0;
     /* Title case capitalizes every word: a headline's "to March" or "May" is
      * a verb or the modal unless a day or year follows. */
@@ -917,6 +949,25 @@ static int match_month(const ng_doc *doc, size_t i, found *f)
     }
     if (!month_alone_ok(doc, i))
         return 0;
+    /* "their 2020 session that starts in early January", "In 2018, sales
+     * fell in June": the year the sentence names just before */
+    size_t k2 = i;
+    for (int steps = 0; steps < 12; steps++) {
+        size_t p = before(doc, k2);
+        if (p == k2 || p >= doc->toks.n || !same_sentence(doc, p, i))
+            break;
+        k2 = p;
+        int yr = written_year(doc, k2);
+        if (yr && yr >= 1900 && yr <= 2200 && !counted_noun(doc, after(doc, k2)) &&
+            !month_at(doc, before(doc, k2)) &&
+            !word_in(doc, before(doc, k2),
+                     (const char *const[]){"since", "from", "until", "till", "through", "after", "before", "by", NULL})) {
+            set_value(f->value, yr, m, 0);
+            return report(doc, f, i, i);
+        }
+        if (month_at(doc, k2))
+            break;
+    }
     set_value(f->value, have_date(doc) ? year_for(doc, m, 15, i, i) : 0, m, 0);
     return report(doc, f, i, i);
 }

@@ -409,6 +409,24 @@ static void test_long_text(void)
     free(text);
 }
 
+
+/* Cases from real news copy (tests/real): the sentences are invented. */
+static void test_news_copy(void)
+{
+    const char *nov = "2019-11-19";
+    /* a year after the comma, though a plural noun follows */
+    CHECK_STR(value_of("It was after the Sept. 11, 2001 attacks.", nov, "Sept. 11, 2001"), "2001-09-11");
+    CHECK_STR(value_of("On March 3, 2000 marchers gathered.", nov, "March 3"), "2019-03-03");
+    /* a month qualifying a noun */
+    CHECK_STR(value_of("He witnessed a key September conversation in Warsaw.", nov, "September"), "2019-09");
+    /* the year the sentence names; a scheduled start looks forward */
+    CHECK_STR(value_of("Legislators meet before their 2020 session that starts in early January.", nov, "January"),
+              "2020-01");
+    CHECK_STR(value_of("In 2018, sales fell in June.", nov, "June"), "2018-06");
+    CHECK_STR(value_of("The session begins in January.", nov, "January"), "2020-01");
+    CHECK_STR(value_of("Sales have fallen since 2016, and in June they fell again.", nov, "June"), "2019-06");
+}
+
 int main(void)
 {
     engine = ng_engine_new(NULL);
@@ -427,6 +445,7 @@ int main(void)
     test_invalid_and_leap_days();
     test_order_and_spans();
     test_long_text();
+    test_news_copy();
     ng_engine_free(engine);
     return check_done();
 }
