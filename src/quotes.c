@@ -1643,13 +1643,25 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             continue;
         }
         /* CLAUSE, said X. (inverted at the end) */
-        if ((aux & AUX_CUE_PAST) && i > floor + 2 && is_punct(doc, i - 1, ',') &&
+        if ((aux & (AUX_CUE_PAST | AUX_CUE_PRESENT)) && i > floor + 2 && is_punct(doc, i - 1, ',') &&
             !(tok(doc, i - 2)->flags & TF_QUOTE_CLOSE) && phrase_after(doc, i + c, limit, &b, &e) &&
             (e >= limit || is_punct(doc, e, '.') || is_punct(doc, e, ','))) {
             a.cue_b = i;
             a.cue_e = i + c;
             a.who = resolve_phrase(doc, b, e);
+            /* "The key to its success, says Buser, is the network": the
+             * inverted attribution between commas, inside the report */
+            int aside = e < limit && is_punct(doc, e, ',') && e + 2 < limit && lower_word(tok(doc, e + 1)) &&
+                        is_verbish(doc, tok(doc, e + 1)) && !cue_at(doc, e + 1) && !is_ing(doc, tok(doc, e + 1));
+            if (!aside && !(aux & AUX_CUE_PAST))
+                continue; /* "..., reports Reuters.": a feature's sourcing, seldom speech */
             emit_indirect(doc, cl, floor, i - 1, &a);
+            if (aside) {
+                size_t ce2 = clause_end(doc, e + 1, limit, 0);
+                emit_indirect(doc, cl, e + 1, ce2, &a);
+                i = ce2 > i ? ce2 - 1 : i;
+                continue;
+            }
             i = e;
             continue;
         }

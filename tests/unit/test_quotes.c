@@ -364,6 +364,9 @@ static void test_newspaper_patterns(void)
               "I|warned|representatives|staff shortages take their toll");
     CHECK_STR(quotes_of("Rates of the disorder have risen, according to a study."),
               "I|according to|study|Rates of the disorder have risen");
+    /* an inverted attribution inside the report */
+    CHECK_STR(quotes_of("The key to its success, says Jack Buser, is the network."),
+              "I|says|Jack Buser|The key to its success ## I|says|Jack Buser|is the network");
     /* "Kenya's government said": the country speaks */
     CHECK_STR(quotes_of("Kenya's government said 1.4 million people would need food aid."),
               "I|said|Kenya|1.4 million people would need food aid");
