@@ -723,7 +723,7 @@ static void mark_pronoun_role(ng_doc *doc, mention *m)
  * daughter told the court ..."? Then a "she" right after means that person,
  * whom no entity names. Returns the gender the role gives (0 unknown), or -1
  * when the sentence does not open so. */
-static int unnamed_subject(const ng_doc *doc, const sentence *se)
+static int unnamed_subject(const ng_doc *doc, const sentence *se, size_t *role)
 {
     size_t i = se->first_tok;
     while (i < se->end_tok && (tok(doc, i)->flags & TF_DATELINE))
@@ -744,8 +744,10 @@ static int unnamed_subject(const ng_doc *doc, const sentence *se)
             const token *n = k + 1 < se->end_tok ? tok(doc, k + 1) : NULL;
             /* the role closes the phrase: a verb or an appositive follows */
             if (n && (tok_is_punct(doc, n, ',') || (n->kind == TK_WORD && (n->flags & TF_LOWER) &&
-                                                    tok_is(n, F_CUE | F_AUX | F_MODAL | F_PAST_VERB))))
+                                                    tok_is(n, F_CUE | F_AUX | F_MODAL | F_PAST_VERB)))) {
+                *role = k;
                 return (int)(t->aux & AUX_GENDER_MASK);
+            }
             return -1;
         }
     }
@@ -757,6 +759,7 @@ static void resolve_references(ng_doc *doc)
     salience sal = {ng_xcalloc(doc->entities.n + 1, sizeof *sal.r), {0}, 0};
     int32_t unnamed_sent = -1; /* the last sentence opened by an unnamed person */
     int unnamed_gender = 0;
+    size_t unnamed_role = 0; /* ... and the role noun that names them */
     uint32_t checked_sent = UINT32_MAX;
     for (size_t i = 0; i < doc->mentions.n; i++) {
         mention *m = &doc->mentions.v[i];
@@ -776,10 +779,12 @@ static void resolve_references(ng_doc *doc)
             /* sentences between the last pronoun and this one */
             for (uint32_t x = checked_sent == UINT32_MAX ? (sent > 2 ? sent - 2 : 0) : checked_sent + 1; x <= sent;
                  x++) {
-                int g = unnamed_subject(doc, &doc->sents.v[x]);
+                size_t role = 0;
+                int g = unnamed_subject(doc, &doc->sents.v[x], &role);
                 if (g >= 0) {
                     unnamed_sent = (int32_t)x;
                     unnamed_gender = g;
+                    unnamed_role = role;
                 }
             }
             checked_sent = sent;
@@ -788,11 +793,14 @@ static void resolve_references(ng_doc *doc)
             e = resolve_person(doc, m, &sal, m->gender);
             /* the unnamed person of this or the last sentence is more recent
              * than any named subject: the pronoun is theirs, and unnamed */
-            if (e >= 0 && unnamed_sent >= 0 && sent - (uint32_t)unnamed_sent <= 1 &&
-                (!unnamed_gender || unnamed_gender == m->gender) &&
-                (sal.r[e].subject_sent == 0 || sal.r[e].subject_sent - 1 < (uint32_t)unnamed_sent) &&
-                sal.r[e].sent < (uint32_t)unnamed_sent)
+            int unnamed_fits = unnamed_sent >= 0 && sent - (uint32_t)unnamed_sent <= 1 &&
+                               (!unnamed_gender || unnamed_gender == m->gender);
+            if (unnamed_fits &&
+                (e < 0 || ((sal.r[e].subject_sent == 0 || sal.r[e].subject_sent - 1 < (uint32_t)unnamed_sent) &&
+                           sal.r[e].sent < (uint32_t)unnamed_sent))) {
                 e = -1;
+                m->role_tok = (int32_t)unnamed_role; /* "a witness ... she said": the witness */
+            }
             if (e >= 0 && !doc->entities.v[e].gender)
                 doc->entities.v[e].gender = m->gender;
         } else if (m->kind == MK_PRONOUN && m->gender == AUX_NEUTER) {

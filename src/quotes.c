@@ -805,11 +805,17 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         }
     }
     if (pronoun >= 0 && pronoun == mention_at(doc, (uint32_t)b)) {
-        /* A pronoun speaks for whom entities.c resolved it to, or no one. */
-        int32_t ent = doc->mentions.v[pronoun].entity;
-        if (ent >= 0) {
+        /* A pronoun speaks for whom entities.c resolved it to, for the
+         * unnamed person it stands for ("A witness ... she said": the
+         * witness), or for no one. */
+        const mention *pm = &doc->mentions.v[pronoun];
+        if (pm->entity >= 0) {
             s.kind = SPK_ENTITY;
-            s.entity = ent;
+            s.entity = pm->entity;
+        } else if (pm->role_tok >= 0) {
+            s.kind = SPK_GENERIC;
+            s.gen_b = tok(doc, (size_t)pm->role_tok)->start;
+            s.gen_e = tok(doc, (size_t)pm->role_tok)->end;
         }
         return s;
     }

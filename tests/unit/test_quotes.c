@@ -364,6 +364,10 @@ static void test_newspaper_patterns(void)
               "I|warned|representatives|staff shortages take their toll");
     CHECK_STR(quotes_of("Rates of the disorder have risen, according to a study."),
               "I|according to|study|Rates of the disorder have risen");
+    /* a pronoun for an unnamed person speaks as the role */
+    CHECK_STR(quotes_of("A witness, who asked not to be named, heard the shots. \"I just got down on the floor,\" "
+                        "she said."),
+              "D|said|witness|I just got down on the floor,");
     /* an inverted attribution inside the report */
     CHECK_STR(quotes_of("The key to its success, says Jack Buser, is the network."),
               "I|says|Jack Buser|The key to its success ## I|says|Jack Buser|is the network");
