@@ -1431,6 +1431,7 @@ static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int particip
         }
         if (participle && word_is(doc, i, "and") && i + 1 < limit && is_ing(doc, tok(doc, i + 1)))
             return i;
+
     }
     /* Drop the sentence's closing punctuation (outside quotes). */
     while (e > b) {
@@ -1577,6 +1578,9 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             continue;
         uint32_t aux;
         uint64_t f = cue_feats(doc, i, &aux);
+        /* "Asked by a fan whether ...": the one asked answers; no report */
+        if ((aux & AUX_CUE_QUESTION) && i + c < limit && word_is(doc, i + c, "by"))
+            continue;
         /* "asked whether ...", "asking if ...": reported questions */
         if ((aux & AUX_CUE_QUESTION) && i + c < limit && lower_word(tok(doc, i + c)) &&
             (word_is(doc, i + c, "whether") || word_is(doc, i + c, "if") || word_is(doc, i + c, "why") ||
