@@ -1160,6 +1160,18 @@ static int is_time_word(const token *t)
     return tok_is(t, F_WEEKDAY | F_MONTH | F_TIME_WORD);
 }
 
+/* "about 8,400", "nearly two dozen": a preposition that qualifies a number */
+static int approximate_number(const ng_doc *doc, size_t i)
+{
+    if (i + 1 >= doc->toks.n || !lower_word(tok(doc, i)))
+        return 0;
+    const token *n = tok(doc, i + 1);
+    return (word_is(doc, i, "about") || word_is(doc, i, "around") || word_is(doc, i, "over") ||
+            word_is(doc, i, "nearly") || word_is(doc, i, "under") || word_is(doc, i, "almost") ||
+            word_is(doc, i, "roughly")) &&
+           (n->kind == TK_NUMBER || tok_is(n, F_NUMBER_WORD));
+}
+
 static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_listener, int *that)
 {
     *that = 0;
@@ -1214,6 +1226,16 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
                 break;
             k++;
         }
+        /* "said about 8,400 spectators had attended": "about" counts; the
+         * phrase is the clause's subject, its verb right after it */
+        size_t v = k;
+        while (v < limit && v < k + 4 && np_token(doc, v) && !tok_is(tok(doc, v), F_AUX | F_MODAL | F_PAST_VERB))
+            v++;
+        if (v < limit && lower_word(tok(doc, v)) && tok_is(tok(doc, v), F_AUX | F_MODAL | F_PAST_VERB) &&
+            approximate_number(doc, start)) {
+            k = start;
+            break;
+        }
     }
     while (k < limit && (is_punct(doc, k, ',') || is_punct(doc, k, ':')))
         k++;
@@ -1237,7 +1259,7 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
     const token *f = tok(doc, b);
     if (f->kind == TK_QUOTE)
         return 0;
-    if (tok_is(f, F_PREP | F_CUE) && lower_word(f) && !tok_is(f, F_DET | F_QUANT))
+    if (tok_is(f, F_PREP | F_CUE) && lower_word(f) && !tok_is(f, F_DET | F_QUANT) && !approximate_number(doc, b))
         return 0;
     if (f->kind == TK_WORD && (f->flags & TF_LOWER) && is_ing(doc, f))
         return 0;
