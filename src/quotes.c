@@ -315,6 +315,18 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     }
     if (k <= floor)
         return 0;
+    /* "In a Tumblr post at the time she described": a subject pronoun right
+     * before the verb is the whole subject */
+    {
+        const token *p = tok(doc, k - 1);
+        if (p->kind == TK_WORD && tok_is(p, F_PRONOUN) && !(p->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)) &&
+            !tok_is(p, F_RELATIVE) && k - 1 > floor && !is_punct(doc, k - 2, ',') && mention_at(doc, (uint32_t)(k - 1)) >= 0 &&
+            !tok_is(tok(doc, k - 2), F_CONJ)) {
+            *b = k - 1;
+            *e = k;
+            return 1;
+        }
+    }
     /* "said Carl Brannon, president of ..., who said the city had ...": the
      * speaker is the person the relative clause hangs on, the nearest person
      * named before it. */
