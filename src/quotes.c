@@ -691,6 +691,15 @@ static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
     return s;
 }
 
+/* Someone who speaks for another: "her spokesman", "Swift's rep". */
+static int is_spokesperson(const ng_doc *doc, const token *t)
+{
+    return t->kind == TK_WORD && (t->flags & TF_LOWER) &&
+           (tok_eq(doc, t, "spokesman") || tok_eq(doc, t, "spokeswoman") || tok_eq(doc, t, "spokesperson") ||
+            tok_eq(doc, t, "representative") || tok_eq(doc, t, "representatives") || tok_eq(doc, t, "rep") ||
+            tok_eq(doc, t, "reps") || tok_eq(doc, t, "publicist"));
+}
+
 static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
 {
     speaker s;
@@ -793,10 +802,13 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
     }
     /* "Kenya's government", "Apple's board": an organization of the
      * possessor speaks for it. */
-    if (e - b == 3 && tok_is_clitic_s(doc, tok(doc, b + 1)) && tok_is(tok(doc, b + 2), F_ORG_ANAPHOR)) {
+    /* ... and "Swift's rep", "Apple's spokeswoman": a voice of the possessor */
+    if (e >= b + 3 && tok_is_clitic_s(doc, tok(doc, e - 2)) &&
+        (tok_is(tok(doc, e - 1), F_ORG_ANAPHOR) || is_spokesperson(doc, tok(doc, e - 1)))) {
         int32_t m = mention_at(doc, (uint32_t)b);
         if (m >= 0 && doc->mentions.v[m].kind == MK_NAME && doc->mentions.v[m].entity >= 0 &&
-            doc->mentions.v[m].end_tok == b + 1 && entity_type(doc, doc->mentions.v[m].entity) != NG_PERSON) {
+            doc->mentions.v[m].end_tok == e - 2 &&
+            (entity_type(doc, doc->mentions.v[m].entity) != NG_PERSON || is_spokesperson(doc, tok(doc, e - 1)))) {
             s.kind = SPK_ENTITY;
             s.entity = doc->mentions.v[m].entity;
             return s;
@@ -808,9 +820,7 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         const token *head = tok(doc, e - 1);
         int32_t m = mention_at(doc, (uint32_t)b);
         if (m >= 0 && doc->mentions.v[m].entity >= 0 &&
-            (tok_is(head, F_DOC_NOUN) || tok_eq(doc, head, "spokesman") || tok_eq(doc, head, "spokeswoman") ||
-             tok_eq(doc, head, "spokesperson") || tok_eq(doc, head, "representative") ||
-             tok_eq(doc, head, "representatives") || tok_eq(doc, head, "publicist") || tok_eq(doc, head, "website"))) {
+            (tok_is(head, F_DOC_NOUN) || is_spokesperson(doc, head) || tok_eq(doc, head, "website"))) {
             s.kind = SPK_ENTITY;
             s.entity = doc->mentions.v[m].entity;
             return s;
@@ -2086,6 +2096,7 @@ static void documents_speak_for_authors(ng_doc *doc)
         size_t noun = definite_document(doc, q->spk_start, q->spk_end);
         if (noun == SIZE_MAX)
             continue;
+        int done = 0;
         for (size_t k = i; k-- > 0 && i - k <= 12;) {
             const quote *p = &doc->quotes.v[k];
             if (p->speaker != SPK_NONE && p->start < q->start && framed_in_document(doc, p, tok(doc, noun))) {
@@ -2095,8 +2106,40 @@ static void documents_speak_for_authors(ng_doc *doc)
                 q->cue_end = ce;
                 q->spk_start = ss;
                 q->spk_end = se;
+                done = 1;
                 break;
             }
+        }
+        if (done)
+            continue;
+        /* "Big Machine Records released a statement ... The statement
+         * claimed that": whoever issued it, the subject of its sentence */
+        for (size_t x = noun - 1; x-- > 0 && noun - x < 400;) {
+            const token *t = tok(doc, x);
+            if (t->flags & TF_IN_QUOTE)
+                continue;
+            if (!tok_is(t, F_DOC_NOUN) || !tok_text_eq_ci(doc, t, tok(doc, noun)) || x < 2 ||
+                !(word_is(doc, x - 1, "a") || word_is(doc, x - 1, "an")))
+                continue;
+            const sentence *se = &doc->sents.v[t->sent];
+            size_t floor = sentence_begin(doc, se), v = x - 1;
+            while (v > floor && !(is_verbish(doc, tok(doc, v - 1)) && !tok_is(tok(doc, v - 1), F_AUX | F_MODAL)) &&
+                   x - v < 10)
+                v--;
+            size_t b, e;
+            /* the verb of issuing stands close: "released a statement",
+             * "said in a statement" (not "according to a letter") */
+            if (v > floor && x - v <= 3 && is_verbish(doc, tok(doc, v - 1)) && !is_according_to(doc, v - 1) &&
+                subject_before(doc, v - 1, floor, &b, &e)) {
+                speaker who = resolve_phrase(doc, b, e);
+                if (who.kind == SPK_ENTITY || who.kind == SPK_GENERIC) {
+                    q->speaker = who.kind;
+                    q->entity = who.entity;
+                    free(q->generic);
+                    q->generic = who.kind == SPK_GENERIC ? generic_text(doc, &who) : NULL;
+                }
+            }
+            break;
         }
     }
 }

@@ -368,6 +368,16 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("A witness, who asked not to be named, heard the shots. \"I just got down on the floor,\" "
                         "she said."),
               "D|said|witness|I just got down on the floor,");
+    /* a document speaks for whoever issued it */
+    CHECK_STR(quotes_of("Two soldiers were killed in a crash, the US military said in a statement on Wednesday.\n\n"
+                        "\"The cause is under investigation,\" the statement said."),
+              "I|said|US military|Two soldiers were killed in a crash ## D|said|US military|The cause is under investigation,");
+    CHECK_STR(quotes_of("Harbor Records released a statement on Monday. The statement, which was obtained by Variety, "
+                        "claimed that the two firms had come to terms."),
+              "I|claimed|Harbor Records|the two firms had come to terms");
+    /* a voice of the possessor */
+    CHECK_STR(quotes_of("Taylor Swift's rep told Fox News that this was not the whole truth."),
+              "I|told|Taylor Swift|this was not the whole truth");
     /* an inverted attribution inside the report */
     CHECK_STR(quotes_of("The key to its success, says Jack Buser, is the network."),
               "I|says|Jack Buser|The key to its success ## I|says|Jack Buser|is the network");
