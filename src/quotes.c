@@ -756,12 +756,28 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             continue;
         }
         if (entity_type(doc, ent) == NG_PERSON) {
-            if (first_person < 0) {
+            /* before any comma, the last name is the head: "Interim BART
+             * Police Chief Ed Alvarez", "Stanton Vale boss Eduardo Lopes" */
+            int no_comma = 1;
+            for (size_t x = b; x < i && no_comma; x++)
+                no_comma = !is_punct(doc, x, ',') && !word_is(doc, x, "and") && !word_is(doc, x, "or");
+            if (first_person >= 0 && ent != first_person && no_comma) {
                 first_person = ent;
                 first_person_tok = i;
             }
-            if (ent != first_person)
-                persons++;
+            if (first_person < 0) {
+                first_person = ent;
+                first_person_tok = i;
+            } else if (ent != first_person) {
+                /* "Smith and Jones" are two speakers; "Matt Maley, equity
+                 * strategist at Miller Tabak" is one (a firm named like a
+                 * person in his appositive) */
+                for (size_t x = first_person_tok; x < i; x++)
+                    if (word_is(doc, x, "and") || word_is(doc, x, "or") || is_punct(doc, x, '&')) {
+                        persons++;
+                        break;
+                    }
+            }
         } else if (first_org < 0 && !(entity_type(doc, ent) == NG_MISC &&
                                       tok_is(tok(doc, mm->first_tok), F_DEMONYM))) {
             /* an organization, or a name of no known type that speaks

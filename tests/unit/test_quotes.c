@@ -375,6 +375,11 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Harbor Records released a statement on Monday. The statement, which was obtained by Variety, "
                         "claimed that the two firms had come to terms."),
               "I|claimed|Harbor Records|the two firms had come to terms");
+    /* the head of a speaker phrase: the last name before any comma */
+    CHECK_STR(quotes_of("Matt Maley, equity strategist at Miller Tabak, says the stock could be a risky bet."),
+              "I|says|Matt Maley|the stock could be a risky bet");
+    CHECK_STR(quotes_of("Interim BART Police Chief Ed Alvarez told reporters that officials began receiving calls."),
+              "I|told|Ed Alvarez|officials began receiving calls");
     /* a voice of the possessor */
     CHECK_STR(quotes_of("Taylor Swift's rep told Fox News that this was not the whole truth."),
               "I|told|Taylor Swift|this was not the whole truth");
