@@ -501,6 +501,10 @@ static void mark_context(ng_doc *doc, mention *m)
                 const token *r = tok(doc, q);
                 if (r->kind != TK_WORD || !(r->flags & TF_LOWER))
                     break;
+                /* "Richmond, Va., with his wife": no appositive */
+                if (tok_is(r, F_PREP | F_PRONOUN | F_CONJ | F_AUX | F_MODAL | F_CUE | F_SUBORD | F_RELATIVE) &&
+                    !tok_is(r, F_ROLE | F_DET))
+                    break;
                 if (tok_is(r, F_ROLE) && !tok_is(r, F_GENERIC)) {
                     /* ", the developer," is a firm; ", chief executive Annika
                      * Solberg-Hale told" is the next person's title. */

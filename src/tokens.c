@@ -385,6 +385,19 @@ static size_t scan_word(const scanner *sc, size_t i, int *dots)
                 *dots = 1;
                 continue;
             }
+            /* "W.Va.", "R-W.Va.": a capital's period, then a short
+             * capitalized run with its own period */
+            if (next >= 'A' && next <= 'Z' && after >= 'a' && after <= 'z') {
+                size_t r = j + (size_t)n + (size_t)n2;
+                while (r < sc->n && sc->s[r] >= 'a' && sc->s[r] <= 'z' && r - j < 5)
+                    r++;
+                if (r < sc->n && sc->s[r] == '.' && r - (j + (size_t)n) <= 3) {
+                    j += (size_t)n;
+                    seg = 0;
+                    *dots = 1;
+                    continue;
+                }
+            }
         }
         /* Tickers: "HLVS.O", "ANDR.TO" (a period between capitals) */
         if (cp == '.' && j > i && !number && next >= 'A' && next <= 'Z' && sc->s[j - 1] >= 'A' && sc->s[j - 1] <= 'Z' &&
