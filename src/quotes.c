@@ -610,6 +610,22 @@ static int recall_generic(const ng_doc *doc, const token *word, int they)
 
 static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e);
 
+/* "I", "we" outside quotes: the writer. */
+static int writer_pronoun(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    return t->kind == TK_WORD && !(t->flags & TF_IN_QUOTE) && tok_is(t, F_PRONOUN) && (t->aux & AUX_FIRST_PERSON) &&
+           !(t->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE));
+}
+
+/* Is the phrase at bytes [b, e) the writer's "we"/"I"? */
+static size_t token_after_byte(const ng_doc *doc, uint32_t pos);
+static int writer_first_person(const ng_doc *doc, uint32_t b, uint32_t e)
+{
+    size_t i = token_after_byte(doc, b);
+    return i < doc->toks.n && tok(doc, i)->end == e && writer_pronoun(doc, i);
+}
+
 /* "Another diplomat, former special envoy Kurt Volker, ...", "A spokeswoman,
  * Jane Roe, said": a person named in the appositive after a phrase that
  * names no one. Returns the entity, or -1. */
@@ -1651,7 +1667,14 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
         int listener = (f & F_CUE_OBJECT) != 0;
         size_t b, e;
         int that;
+        /* "That said, the DEA says ...": an idiom, no report */
+        if (i == floor + 1 && word_is(doc, floor, "that") && i + 1 < limit && is_punct(doc, i + 1, ','))
+            continue;
         if (finite_cue(doc, i) && subject_before(doc, i, floor, &b, &e)) {
+            /* "We should also note that", "I would add that": the writer's
+             * own voice, outside any quote, reports no one */
+            if (e == b + 1 && writer_pronoun(doc, b))
+                continue;
             a.cue_b = i;
             a.cue_e = i + c;
             a.who = resolve_phrase(doc, b, e);
@@ -1774,6 +1797,9 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
                 const mention *bm = &doc->mentions.v[before_to];
                 a.who = resolve_phrase(doc, bm->first_tok, bm->end_tok);
                 clause_limit = limit;
+            } else if (main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit) &&
+                       a.who.kind == SPK_NONE && a.who.b < a.who.e && writer_first_person(doc, a.who.b, a.who.e)) {
+                continue; /* "We'll start by noting that": the writer */
             } else if (!main_subject(doc, i, floor, limit, last.found ? &last : NULL, &a, &clause_limit)) {
                 /* reported all the same, by a speaker the text does not give */
                 memset(&a.who, 0, sizeof a.who);

@@ -351,6 +351,11 @@ static void test_newspaper_patterns(void)
     /* "allowed X to claim" */
     CHECK_STR(quotes_of("Dropping likes allowed Adam Mosseri to claim that the app wants to be calmer."),
               "I|claim|Adam Mosseri|the app wants to be calmer");
+    /* the writer's own voice reports nobody */
+    CHECK_STR(quotes_of("We should also note that the price is calculated on a pure gram."), "");
+    CHECK_STR(quotes_of("We'll start by noting that the most solid data concerns seizures."), "");
+    CHECK_STR(quotes_of("That said, the DEA says that the border remains the main entry point."),
+              "I|says|DEA|the border remains the main entry point");
     /* idioms report nobody */
     CHECK_STR(quotes_of("Which is not to say that the visit was anything but routine."), "");
     CHECK_STR(quotes_of("The lawyer declined to say whether his client slept on the job."), "");
