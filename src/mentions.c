@@ -428,6 +428,9 @@ static size_t title_before_name(ng_doc *doc, size_t i, size_t e, uint64_t *feats
     size_t k = match_phrase(doc, i, F_TITLE | F_ROLE, feats, aux);
     if (!k || i + k >= e || !(tok(doc, i)->flags & TF_CAP))
         return 0;
+    /* "the U.S. Attorney's Office": a possessed title names an office */
+    if (tok_is_clitic_s(doc, tok(doc, i + k)))
+        return 0;
     /* A role word only counts as a title when a personal name follows:
      * "Singer Dev Ramaswami", not "Morning Star Partners". */
     const token *n = tok(doc, i + k);

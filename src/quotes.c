@@ -114,6 +114,12 @@ static size_t cue_at(const ng_doc *doc, size_t i)
     size_t k = match_phrase(doc, i, F_CUE, &feats, &aux);
     if (!k)
         return 0;
+    /* "pleaded guilty", "pleads not guilty": a plea, not speech */
+    if (i + 1 < doc->toks.n && (word_is(doc, i, "pleaded") || word_is(doc, i, "pleads") || word_is(doc, i, "plead") ||
+                                word_is(doc, i, "pled") || word_is(doc, i, "pleading")) &&
+        (word_is(doc, i + 1, "guilty") || word_is(doc, i + 1, "not") || word_is(doc, i + 1, "no") ||
+         word_is(doc, i + 1, "innocent")))
+        return 0;
     /* "could be announced", "was reported": a passive reports no speaker's act */
     {
         size_t p = i;
@@ -1389,6 +1395,18 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         if (i == b + 1 && tok_is(f, F_PRONOUN) && !(f->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)) && lower_word(t) &&
             !tok_is(t, F_PREP | F_DET | F_CONJ) && !(f->aux & AUX_FIRST_PERSON && tok_eq(doc, f, "you")))
             return 1;
+        /* "this case demonstrates that ...": a word in -s between a noun
+         * and "that" or a determiner is the verb */
+        {
+            size_t n2 = t->end - t->start;
+            const token *pv = tok(doc, i - 1);
+            if (lower_word(t) && i <= b + 4 && n2 > 3 && doc->text[t->end - 1] == 's' &&
+                doc->text[t->end - 2] != 's' && doc->text[t->end - 2] != 'u' && doc->text[t->end - 2] != 'i' &&
+                !tok_is(t, F_PREP | F_DET | F_PRONOUN | F_CONJ | F_ADVERB) && pv->kind == TK_WORD &&
+                !tok_is(pv, F_DET | F_PREP | F_QUANT | F_NUMBER_WORD) && !(pv->flags & TF_CLITIC) && i + 1 < e &&
+                (word_is(doc, i + 1, "that") || (tok_is(tok(doc, i + 1), F_DET) && lower_word(tok(doc, i + 1)))))
+                return 1;
+        }
         /* A present-tense verb after a subject: "the plan works". */
         size_t n = t->end - t->start;
         if (lower_word(t) && n > 3 && doc->text[t->end - 1] == 's' && !tok_is(t, F_PREP | F_DET | F_COMMON) &&

@@ -874,8 +874,12 @@ void split_sentences(ng_doc *doc)
                                       (tv[i - 2].flags & TF_INITIAL)) &&
                                      !(t->feats & (F_PRONOUN | F_DET | F_CONJ | F_PREP | F_SUBORD | F_STOP |
                                                    F_RELATIVE | F_ADVERB));
+                /* "the U.S. Attorney's Office", "the U.S. Army": after a
+                 * determiner the abbreviation modifies an organization */
+                int modifier = i >= 2 && (tv[i - 2].feats & F_DET) && (tv[i - 2].flags & TF_LOWER) &&
+                               (t->feats & (F_ORG_WORD | F_TITLE | F_ROLE)) && (t->flags & TF_CAP);
                 if (!(p->aux & (AUX_ABBR_TITLE | AUX_ABBR_MONTH)) && !(p->feats & F_TITLE) && !middle_initial &&
-                    starts_like_sentence(t))
+                    !modifier && starts_like_sentence(t))
                     boundary = 1;
             }
         }

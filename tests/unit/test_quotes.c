@@ -351,6 +351,12 @@ static void test_newspaper_patterns(void)
     /* "allowed X to claim" */
     CHECK_STR(quotes_of("Dropping likes allowed Adam Mosseri to claim that the app wants to be calmer."),
               "I|claim|Adam Mosseri|the app wants to be calmer");
+    /* a plea is no speech; an office named after a possessed title */
+    CHECK_STR(quotes_of("A man pleaded guilty to the charges, the U.S. Attorney's Office for the Western District "
+                        "of New York announced Monday."),
+              "I|announced|U.S. Attorney's Office for the Western District of New York|A man pleaded guilty to the charges");
+    CHECK_STR(quotes_of("Attorney James Kennedy said in the release this case demonstrates that threats are crimes."),
+              "I|said|James Kennedy|this case demonstrates that threats are crimes");
     /* the writer's own voice reports nobody */
     CHECK_STR(quotes_of("We should also note that the price is calculated on a pure gram."), "");
     CHECK_STR(quotes_of("We'll start by noting that the most solid data concerns seizures."), "");
