@@ -534,8 +534,9 @@ static void mark_roles(ng_doc *doc)
         }
         /* "The judge, Katherine Ortiz, sentenced": the name closes an
          * appositive and its verb follows the comma. */
-        if (k + 1 < nt && tok_is_punct(doc, tok(doc, k), ',') && is_verbish(doc, tok(doc, k + 1)) &&
-            m->first_tok > 0 && tok_is_punct(doc, tok(doc, m->first_tok - 1), ','))
+        size_t fb = m->title_tok >= 0 ? (size_t)m->title_tok : m->first_tok; /* "Dr Isla Reid" */
+        if (k + 1 < nt && tok_is_punct(doc, tok(doc, k), ',') && is_verbish(doc, tok(doc, k + 1)) && fb > 0 &&
+            tok_is_punct(doc, tok(doc, fb - 1), ','))
             k++;
         while (k < nt && tok_is(tok(doc, k), F_ADVERB) && (tok(doc, k)->flags & TF_LOWER))
             k++;
@@ -743,6 +744,10 @@ static int unnamed_subject(const ng_doc *doc, const sentence *se, size_t *role)
                 return -1;
             const token *n = k + 1 < se->end_tok ? tok(doc, k + 1) : NULL;
             /* the role closes the phrase: a verb or an appositive follows */
+            /* "Her daughter, Dr Isla Reid, said": named after all */
+            if (n && tok_is_punct(doc, n, ',') && k + 2 < se->end_tok && tok(doc, k + 2)->kind == TK_WORD &&
+                (tok(doc, k + 2)->flags & TF_CAP))
+                return -1;
             if (n && (tok_is_punct(doc, n, ',') || (n->kind == TK_WORD && (n->flags & TF_LOWER) &&
                                                     tok_is(n, F_CUE | F_AUX | F_MODAL | F_PAST_VERB)))) {
                 *role = k;

@@ -483,6 +483,16 @@ static void mark_context(ng_doc *doc, mention *m)
             m->role_tok = (int32_t)(b - 1);
         }
     }
+    /* "Her daughter, Dr Isla Reid,": the role before the comma gives the
+     * person named after it a gender */
+    size_t fb = m->title_tok >= 0 ? (size_t)m->title_tok : b;
+    if (fb >= 2 && tok_is_punct(doc, tok(doc, fb - 1), ',') && !m->gender) {
+        size_t r = fb - 2;
+        const token *rt = tok(doc, r);
+        if (rt->kind == TK_WORD && (rt->flags & TF_LOWER) && tok_is(rt, F_ROLE | F_KINSHIP) &&
+            (rt->aux & AUX_GENDER_MASK) && (rt->aux & AUX_GENDER_MASK) != AUX_NEUTER && rt->sent == tok(doc, b)->sent)
+            m->gender = (uint8_t)(rt->aux & AUX_GENDER_MASK);
+    }
     /* After: "'s", an age ("Smith, 45,"), a role appositive ("Vos, an analyst"). */
     if (e < doc->toks.n) {
         const token *n = tok(doc, e);
@@ -506,8 +516,8 @@ static void mark_context(ng_doc *doc, mention *m)
                     break;
                 /* "Richmond, Va., with his wife": no appositive */
                 if (tok_is(r, F_PREP | F_PRONOUN | F_CONJ | F_AUX | F_MODAL | F_CUE | F_SUBORD | F_RELATIVE) &&
-                    !tok_is(r, F_ROLE | F_DET))
-                    break;
+                    !tok_is(r, F_ROLE | F_DET) && !(tok_is(r, F_PRONOUN) && (r->aux & AUX_POSSESSIVE)))
+                    break; /* but "Isla Reid, his daughter," is one */
                 if (tok_is(r, F_ROLE) && !tok_is(r, F_GENERIC)) {
                     /* ", the developer," is a firm; ", chief executive Annika
                      * Solberg-Hale told" is the next person's title. */

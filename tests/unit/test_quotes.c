@@ -375,6 +375,10 @@ static void test_newspaper_patterns(void)
               "I|warned|representatives|staff shortages take their toll");
     CHECK_STR(quotes_of("Rates of the disorder have risen, according to a study."),
               "I|according to|study|Rates of the disorder have risen");
+    /* a titled name between commas is the subject; the role before gives its gender */
+    CHECK_STR(quotes_of("Agnes Thorburn designed schools. Her daughter, Dr Isla Reid, said her mother never stopped "
+                        "sketching. She said the family had found notebooks."),
+              "I|said|Isla Reid|her mother never stopped sketching ## I|said|Isla Reid|the family had found notebooks");
     /* a pronoun for an unnamed person speaks as the role */
     CHECK_STR(quotes_of("A witness, who asked not to be named, heard the shots. \"I just got down on the floor,\" "
                         "she said."),
