@@ -1351,6 +1351,10 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
             }
             if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
                 return 1;
+            /* "her mother never stopped" */
+            if (words >= 1 && lower_word(t) && is_verbish(doc, t) && !tok_is(t, F_ROLE | F_GENERIC) &&
+                (tok_is(tok(doc, i - 1), F_ADVERB | F_NEGATION) || words == 1))
+                return 1;
             if (t->kind != TK_WORD || tok_is(t, F_PREP))
                 return 0;
             words++;
