@@ -1382,6 +1382,8 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         }
         /* A verb after "that", "who" or "by explaining" is not this clause's:
          * "concluded the post by explaining that Jack will ..." */
+        if (is_possessive_s(doc, i))
+            continue; /* "the company's kitchen": no verb */
         if (word_is(doc, i, "that") ||
             (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE) && !tok_eq(doc, t, "than") && !tok_eq(doc, t, "as")) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
