@@ -123,8 +123,8 @@ static size_t cue_at(const ng_doc *doc, size_t i)
     /* "could be announced", "was reported": a passive reports no speaker's act */
     {
         size_t p = i;
-        while (p > 0 && tok_is(tok(doc, p - 1), F_ADVERB) && lower_word(tok(doc, p - 1)))
-            p--;
+        while (p > 0 && tok_is(tok(doc, p - 1), F_ADVERB | F_NEGATION) && lower_word(tok(doc, p - 1)))
+            p--; /* "was not announced" */
         if (p > 0 && (word_is(doc, p - 1, "be") || word_is(doc, p - 1, "been") || word_is(doc, p - 1, "being") ||
                       word_is(doc, p - 1, "is") || word_is(doc, p - 1, "are") || word_is(doc, p - 1, "was") ||
                       word_is(doc, p - 1, "were")) &&
@@ -264,10 +264,19 @@ static size_t appositive_start(const ng_doc *doc, size_t close, size_t floor)
     return 0;
 }
 
+/* "people briefed on the talks": a participle between a source's noun and
+ * its preposition, inside the phrase */
+static int participle_in_phrase(const ng_doc *doc, size_t i)
+{
+    const token *t = tok(doc, i);
+    return i >= 1 && i + 1 < doc->toks.n && lower_word(t) && is_verbish(doc, t) && !tok_is(t, F_AUX | F_MODAL | F_CUE) &&
+           tok_is(tok(doc, i - 1), F_GENERIC | F_ROLE) && tok_is(tok(doc, i + 1), F_PREP) && lower_word(tok(doc, i + 1));
+}
+
 static int np_has_verb(const ng_doc *doc, size_t b, size_t e)
 {
     for (size_t i = b; i < e; i++)
-        if (!np_token(doc, i) && !is_punct(doc, i, ','))
+        if (!np_token(doc, i) && !is_punct(doc, i, ',') && !participle_in_phrase(doc, i))
             return 1;
     return 0;
 }
@@ -390,6 +399,12 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
             break;
         if (t->kind == TK_WORD && tok_eq(doc, t, "but"))
             break;
+        /* "Two people briefed on the talks said": a participle inside the
+         * source's phrase, after its noun and before a preposition */
+        if (!np_token(doc, start - 1) && start >= floor + 2 && participle_in_phrase(doc, start - 1)) {
+            start--;
+            continue;
+        }
         if (!np_token(doc, start - 1))
             break;
         start--;
@@ -945,6 +960,14 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             }
         }
         from = best_from;
+        /* "people briefed on the talks", "a person with knowledge of the
+         * negotiations": the anonymous source's own description stays */
+        if (end == i + 1 && end < e &&
+            (word_is(doc, end, "familiar") || word_is(doc, end, "briefed") || word_is(doc, end, "close") ||
+             word_is(doc, end, "involved") || word_is(doc, end, "with") || word_is(doc, end, "knowledgeable") ||
+             word_is(doc, end, "aware") || word_is(doc, end, "told")) &&
+            (tok_is(t, F_GENERIC) || tok_eq(doc, t, "person")))
+            end = e;
         /* A proper modifier stays: "US military", "Chinese officials",
          * "U.S. officials" ("Federal prosecutors" is capitalized only for
          * standing first). */
@@ -1630,6 +1653,51 @@ static int main_subject(const ng_doc *doc, size_t c, size_t floor, size_t limit,
     return 0;
 }
 
+/* A cue made negative: "did not say", "didn't estimate", "never said",
+ * "would not say" (e is the end of its subject). */
+static int negated_cue(const ng_doc *doc, size_t i, size_t e)
+{
+    for (size_t k = i; k > e; k--) {
+        const token *t = tok(doc, k - 1);
+        const char *x = doc->text + t->start;
+        size_t n = t->end - t->start;
+        if (tok_is(t, F_NEGATION) && lower_word(t))
+            return 1;
+        if ((n > 3 && !memcmp(x + n - 3, "n't", 3)) || (n > 5 && !memcmp(x + n - 5, "n\xe2\x80\x99t", 5)))
+            return 1; /* "didn't", "wouldn’t" */
+        if (!(lower_word(t) && tok_is(t, F_AUX | F_MODAL | F_ADVERB)) && !(t->flags & TF_CLITIC))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does the phrase [b, e) name a thing, not anyone who could speak: a common
+ * noun ("a deal", "the move") with no name, role, source, document or
+ * pronoun in it? */
+static int names_a_thing(const ng_doc *doc, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        const token *t = tok(doc, i);
+        if (mention_at(doc, (uint32_t)i) >= 0 || (t->flags & (TF_CAP | TF_ALLCAPS)) ||
+            tok_is(t, F_ROLE | F_GENERIC | F_DOC_NOUN | F_ORG_ANAPHOR | F_PRONOUN | F_KINSHIP | F_QUANT) ||
+            t->kind != TK_WORD)
+            return 0;
+    }
+    return e > b;
+}
+
+/* Is [b, e) a subordinate clause alone ("As the charges were unsealed in New
+ * York"), with no main clause that could be the words reported? */
+static int lone_subordinate(const ng_doc *doc, size_t b, size_t e)
+{
+    if (e <= b || !tok_is(tok(doc, b), F_SUBORD) || tok(doc, b)->kind != TK_WORD)
+        return 0;
+    for (size_t i = b; i < e; i++)
+        if (is_punct(doc, i, ','))
+            return 0;
+    return 1;
+}
+
 static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl, const attribution *direct)
 {
     size_t floor = sentence_begin(doc, s), limit = s->end_tok;
@@ -1699,9 +1767,22 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
              * own voice, outside any quote, reports no one */
             if (e == b + 1 && writer_pronoun(doc, b))
                 continue;
+            /* "the agency didn't estimate how many", "he would not say
+             * whether": what was not said is no report */
+            if (negated_cue(doc, i, e))
+                continue;
             a.cue_b = i;
             a.cue_e = i + c;
             a.who = resolve_phrase(doc, b, e);
+            /* "a deal announced at the beginning of the week": a thing is no
+             * speaker; the verb was a participle */
+            if (a.who.kind == SPK_NONE && names_a_thing(doc, b, e))
+                continue;
+            /* "NBC News reported": a news outlet's reporting is sourcing,
+             * not speech */
+            if (a.who.kind == SPK_ENTITY && doc->entities.v[a.who.entity].org_class == ORG_MEDIA &&
+                (word_is(doc, i, "reported") || word_is(doc, i, "reports") || word_is(doc, i, "reporting")))
+                continue;
             size_t k = clause_start(doc, i + c, limit, listener, &that);
             /* "While Grisham said the trip was routine, he did not ...": a
              * report inside an opening subordinate clause ends where the
@@ -1746,15 +1827,19 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             size_t after = i + c;
             size_t k2 = clause_start(doc, after, limit, listener, &that);
             int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.') || (subordinate && !aside);
-            if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) {
+            if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE) &&
+                !lone_subordinate(doc, floor, b - 1)) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
                 continue;
             }
             /* Mid-sentence: "The cuts, de Graaf said, will save money." */
-            if (aside) {
+            if (aside && !lone_subordinate(doc, floor, b - 1)) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
                 size_t ce2 = clause_end(doc, i + c + 1, limit, 0);
-                emit_indirect(doc, cl, i + c + 1, ce2, &a);
+                /* "..., Graham said, offering the example of ...": a
+                 * participle of the speaker's, not the report's end */
+                if (i + c + 1 < limit && !is_ing(doc, tok(doc, i + c + 1)))
+                    emit_indirect(doc, cl, i + c + 1, ce2, &a);
                 i = ce2 > i ? ce2 - 1 : i;
             }
             continue;

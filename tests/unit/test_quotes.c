@@ -357,6 +357,19 @@ static void test_newspaper_patterns(void)
               "I|announced|U.S. Attorney's Office for the Western District of New York|A man pleaded guilty to the charges");
     CHECK_STR(quotes_of("Attorney James Kennedy said in the release this case demonstrates that threats are crimes."),
               "I|said|James Kennedy|this case demonstrates that threats are crimes");
+    /* not reports: what was not said, a thing's participle, a lone
+     * subordinate clause, an outlet's reporting, the speaker's participle */
+    CHECK_STR(quotes_of("The agency didn't estimate how many people were on the grounds."), "");
+    CHECK_STR(quotes_of("Coty bought the stake, a deal announced at the beginning of the week."), "");
+    CHECK_STR(quotes_of("As the charges were unsealed in New York, Hawk Sawyer testified before the committee."), "");
+    CHECK_STR(quotes_of("NBC News reported that there is a security risk."), "");
+    CHECK_STR(quotes_of("Targeting audiences is key, Graham said, offering the example of a campaign."),
+              "I|said|Graham|Targeting audiences is key");
+    /* anonymous sources keep their description */
+    CHECK_STR(quotes_of("Two people briefed on the talks said Trump had decided to wait."),
+              "I|said|people briefed on the talks|Trump had decided to wait");
+    CHECK_STR(quotes_of("The companies said they wanted to carry passengers."),
+              "I|said|companies|they wanted to carry passengers");
     /* the writer's own voice reports nobody */
     CHECK_STR(quotes_of("We should also note that the price is calculated on a pure gram."), "");
     CHECK_STR(quotes_of("We'll start by noting that the most solid data concerns seizures."), "");
