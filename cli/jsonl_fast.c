@@ -233,10 +233,13 @@ static int read_literal(cursor *c, const char *word)
     size_t n = strlen(word);
     if ((size_t)(c->end - c->p) < n || memcmp(c->p, word, n) != 0)
         return 0;
-    c->p += n;
-    /* "nullx" is one bad token to jansson: only a delimiter may follow. */
-    return c->p == c->end || !((*c->p >= 'a' && *c->p <= 'z') || (*c->p >= 'A' && *c->p <= 'Z') ||
-                               (*c->p >= '0' && *c->p <= '9'));
+    /* "nullx" is one bad token to jansson: only a delimiter may follow, and
+     * a failed match must not move the cursor ("nullfalse" is not "false") */
+    const unsigned char *q = c->p + n;
+    if (q != c->end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9')))
+        return 0;
+    c->p = q;
+    return 1;
 }
 
 /* The fields process_record() looks at, as it sees them. */

@@ -225,6 +225,9 @@ static const char *const declined[] = {
     "\xef\xbb\xbf{\"text\":\"x\"}",
     "{\"text\":\"x\"\f}",
     "{\"text\":\"x\"",
+    /* found by fuzz_jsonl_fast: a literal glued to another literal */
+    "{\"id\":nullfalse,\"text\":\"\"}",
+    "{\"id\":truefalse,\"text\":\"x\"}",
     "",
 };
 
