@@ -464,12 +464,18 @@ static int phrase_after(const ng_doc *doc, size_t i, size_t limit, size_t *b, si
     size_t k = i;
     while (k < limit) {
         const token *t = tok(doc, k);
+        /* "an analysis by the Congressional Budget Office" */
+        if (k > i && word_is(doc, k, "by") && tok_is(tok(doc, k - 1), F_DOC_NOUN)) {
+            k++;
+            continue;
+        }
         if (!np_token(doc, k) || t->kind == TK_QUOTE)
             break;
         if (tok_is(t, F_PREP) && lower_word(t)) {
             const token *p = k > i ? tok(doc, k - 1) : NULL;
             int keeps = p && (tok_is(p, F_ROLE | F_GENERIC) || (p->flags & TF_CAP)) &&
                         (tok_eq(doc, t, "for") || tok_eq(doc, t, "of") || tok_eq(doc, t, "at"));
+            keeps |= p && tok_is(p, F_DOC_NOUN) && tok_eq(doc, t, "from"); /* "a report from the agency" */
             if (!keeps)
                 break;
         }

@@ -414,6 +414,10 @@ static void test_newspaper_patterns(void)
     /* an inverted attribution inside the report */
     CHECK_STR(quotes_of("The key to its success, says Jack Buser, is the network."),
               "I|says|Jack Buser|The key to its success ## I|says|Jack Buser|is the network");
+    /* a document by someone speaks for its author */
+    CHECK_STR(quotes_of("A shutdown would furlough workers, according to an analysis by the Congressional Budget "
+                        "Office released last week."),
+              "I|according to|Congressional Budget Office|A shutdown would furlough workers");
     /* "Kenya's government said": the country speaks */
     CHECK_STR(quotes_of("Kenya's government said 1.4 million people would need food aid."),
               "I|said|Kenya|1.4 million people would need food aid");
