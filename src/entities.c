@@ -733,6 +733,15 @@ static int unnamed_subject(const ng_doc *doc, const sentence *se, size_t *role)
         return -1;
     const token *d = tok(doc, i);
     int kin = tok_is(d, F_PRONOUN) && (d->aux & AUX_POSSESSIVE);
+    /* "The daughter of one victim, who asked not to be named, told" */
+    int the_of = tok_eq(doc, d, "the") && i + 3 < se->end_tok && tok_is(tok(doc, i + 1), F_ROLE) &&
+                 (tok(doc, i + 1)->flags & TF_LOWER) && tok_eq(doc, tok(doc, i + 2), "of") &&
+                 (tok_eq(doc, tok(doc, i + 3), "a") || tok_eq(doc, tok(doc, i + 3), "an") ||
+                  tok_eq(doc, tok(doc, i + 3), "one") || tok_eq(doc, tok(doc, i + 3), "another"));
+    if (the_of) {
+        *role = i + 1;
+        return (int)(tok(doc, i + 1)->aux & AUX_GENDER_MASK);
+    }
     if (!(tok_eq(doc, d, "a") || tok_eq(doc, d, "an") || tok_eq(doc, d, "one") || tok_eq(doc, d, "another") || kin))
         return -1;
     for (size_t k = i + 1; k < se->end_tok && k < i + 5; k++) {

@@ -941,8 +941,14 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
                 if (ent >= 0) {
                     s.kind = SPK_ENTITY;
                     s.entity = ent;
+                    return s;
                 }
-                return s;
+                /* "The daughter of one victim told reporters": someone the
+                 * phrase itself describes, unnamed: the role */
+                if (!(i + 2 < e && word_is(doc, i + 1, "of") &&
+                      (word_is(doc, i + 2, "a") || word_is(doc, i + 2, "an") || word_is(doc, i + 2, "one") ||
+                       word_is(doc, i + 2, "another"))))
+                    return s;
             }
             /* "a spokesman said": an unnamed person, kept as the role. */
             from = i;
@@ -2226,6 +2232,12 @@ static size_t definite_document(const ng_doc *doc, uint32_t b, uint32_t e)
 
 /* Does the frame of quote p say it was written in that document ("said in a
  * statement on Wednesday")? The words after its cue, in its sentence. */
+static int document_determiner(const ng_doc *doc, size_t i)
+{
+    return word_is(doc, i, "a") || word_is(doc, i, "an") || word_is(doc, i, "the") || word_is(doc, i, "its") ||
+           word_is(doc, i, "his") || word_is(doc, i, "her") || word_is(doc, i, "their") || word_is(doc, i, "written");
+}
+
 static int framed_in_document(const ng_doc *doc, const quote *p, const token *noun)
 {
     if (p->cue_end <= p->cue_start)
@@ -2235,9 +2247,9 @@ static int framed_in_document(const ng_doc *doc, const quote *p, const token *no
         return 0;
     for (size_t i = c + 1; i < doc->toks.n && i < c + 8 && tok(doc, i)->sent == tok(doc, c)->sent; i++)
         if (tok_is(tok(doc, i), F_DOC_NOUN) && tok_text_eq_ci(doc, tok(doc, i), noun))
-            return word_is(doc, i - 1, "a") || word_is(doc, i - 1, "an") || word_is(doc, i - 1, "the") ||
-                   word_is(doc, i - 1, "its") || word_is(doc, i - 1, "his") || word_is(doc, i - 1, "her") ||
-                   word_is(doc, i - 1, "their") || word_is(doc, i - 1, "written");
+            /* "in a statement", "in a news release" */
+            return document_determiner(doc, i - 1) ||
+                   (i >= 2 && lower_word(tok(doc, i - 1)) && document_determiner(doc, i - 2));
     return 0;
 }
 
@@ -2275,9 +2287,10 @@ static void documents_speak_for_authors(ng_doc *doc)
             const token *t = tok(doc, x);
             if (t->flags & TF_IN_QUOTE)
                 continue;
-            if (!tok_is(t, F_DOC_NOUN) || !tok_text_eq_ci(doc, t, tok(doc, noun)) || x < 2 ||
-                !(word_is(doc, x - 1, "a") || word_is(doc, x - 1, "an")))
-                continue;
+            if (!tok_is(t, F_DOC_NOUN) || !tok_text_eq_ci(doc, t, tok(doc, noun)) || x < 3 ||
+                !(word_is(doc, x - 1, "a") || word_is(doc, x - 1, "an") ||
+                  (lower_word(tok(doc, x - 1)) && (word_is(doc, x - 2, "a") || word_is(doc, x - 2, "an")))))
+                continue; /* "a statement", "a news release" */
             const sentence *se = &doc->sents.v[t->sent];
             size_t floor = sentence_begin(doc, se), v = x - 1;
             while (v > floor && !(is_verbish(doc, tok(doc, v - 1)) && !tok_is(tok(doc, v - 1), F_AUX | F_MODAL)) &&
