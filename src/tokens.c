@@ -244,15 +244,16 @@ static void set_case_flags(const ng_doc *doc, token *t)
         if (cp >= 0x80)
             cp = utf8_decode(s + i, t->end - i, &n);
         i += (uint32_t)n;
-        if (uc_is_upper(cp)) {
+        unsigned cls = uc_classes(cp);
+        if (cls & UC_UPPER) {
             upper++;
             if (!first)
                 first = 1;
-        } else if (uc_is_lower(cp)) {
+        } else if (cls & UC_LOWER) {
             lower++;
             if (!first)
                 first = 2;
-        } else if (uc_is_digit(cp)) {
+        } else if (cls & UC_DIGIT) {
             t->flags |= TF_HAS_DIGIT;
         } else if (is_hyphen(cp)) {
             t->flags |= TF_HYPHEN;
@@ -291,8 +292,18 @@ static void hash_word(ng_doc *doc, token *t)
     t->hash = k ? h32 : 0;
     t->feats = 0;
     t->aux = 0;
-    if (k)
-        t->flags |= TF_LOOKUP | (ascii ? TF_ASCII : 0);
+    if (k && ascii) {
+        t->flags |= TF_LOOKUP | TF_ASCII;
+    } else if (k) {
+        /* Lower-casing anything else costs more than a lookup: use the key
+         * made here rather than make it again later. */
+        const lexicon *lex = &doc->engine->lex;
+        uint32_t e = lexicon_find_hashed(lex, key, k, h32);
+        if (e) {
+            t->feats = lexicon_entry(lex, e)->feats;
+            t->aux = lexicon_entry(lex, e)->aux;
+        }
+    }
 }
 
 enum { PREFETCH_DISTANCE = 8 };
@@ -313,17 +324,9 @@ static void finish_lookups(ng_doc *doc)
         t->flags &= ~(uint32_t)TF_LOOKUP;
         const char *w = doc->text + t->start;
         size_t wn = word_len(t);
-        uint32_t e;
-        if (t->flags & TF_ASCII) {
-            /* the hash is the key's: compare the word without case, in place */
-            e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
-        } else {
-            char key[128];
-            uint32_t h32;
-            int ascii;
-            size_t k = word_key(w, wn, key, &h32, &ascii);
-            e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
-        }
+        /* only ASCII words wait (hash_word): the hash is the lower-cased
+         * word's, compared without case in place */
+        uint32_t e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
         if (e) {
             const lex_entry *le = lexicon_entry(lex, e);
             t->feats = le->feats;
@@ -365,7 +368,7 @@ static size_t scan_word(const scanner *sc, size_t i, int *dots)
         int32_t cp = cp_at(sc, j, &n);
         if (cp < 0)
             break;
-        if (cp >= 0x80 && (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp))) {
+        if (cp >= 0x80 && (uc_classes(cp) & (UC_LETTER | UC_DIGIT | UC_MARK))) {
             j += (size_t)n;
             seg++;
             continue;
@@ -531,6 +534,54 @@ void tokenize(ng_doc *doc)
             continue;
         }
         size_t before = doc->toks.n;
+        /* Most words are a run of ASCII letters and digits ended by a space
+         * or plain punctuation: one loop makes their token, case flags and
+         * hash. Anything that might continue the word or make it special (an
+         * apostrophe, hyphen, period, comma, colon, ampersand or non-ASCII
+         * character after it) goes the general way below. */
+        if (b0 < 0x80 && ascii_alnum[b0]) {
+            size_t j = i;
+            unsigned upper = 0, lower = 0;
+            uint32_t flags = pending;
+            uint64_t h = 1469598103934665603ull;
+            for (; j < doc->len; j++) {
+                unsigned c = (unsigned char)s[j];
+                if (c >= 0x80 || !ascii_alnum[c])
+                    break;
+                if (c >= 'a') {
+                    lower++;
+                } else if (c >= 'A') {
+                    upper++;
+                    c += 32;
+                } else {
+                    flags |= TF_HAS_DIGIT;
+                }
+                h = (h ^ c) * 1099511628211ull;
+            }
+            unsigned char after = j < doc->len ? (unsigned char)s[j] : ' ';
+            if (j - i <= 100 && after < 0x80 && after != '\'' && after != '-' && after != '.' && after != ',' &&
+                after != ':' && after != '&') {
+                if (b0 >= 'a')
+                    flags |= TF_LOWER;
+                else if (b0 >= 'A')
+                    flags |= TF_CAP;
+                if (upper >= 2 && lower == 0)
+                    flags |= TF_ALLCAPS;
+                token *t = push_token(doc, (uint32_t)i, (uint32_t)j, b0 <= '9' ? TK_NUMBER : TK_WORD,
+                                      flags | TF_LOOKUP | TF_ASCII);
+                t->hash = (uint32_t)h | 1u; /* lex_hash32() */
+                t->feats = 0;
+                t->aux = 0;
+                while (para + 1 < doc->paras.n && t->start >= doc->paras.v[para].end)
+                    para++;
+                if (before == 0 || t[-1].para != para)
+                    t->flags |= TF_PARA_START;
+                t->para = para;
+                i = j;
+                pending = 0;
+                continue;
+            }
+        }
         /* An ASCII letter or digit starts a word: straight to the scanner. */
         if (b0 < 0x80 && ascii_alnum[b0]) {
             int dots;
@@ -550,7 +601,7 @@ void tokenize(ng_doc *doc)
         int n2;
         int32_t next = cp_at(&sc, i + (size_t)n, &n2);
         int qm = quote_mark(cp);
-        if (uc_is_letter(cp) || uc_is_digit(cp) || uc_is_mark(cp)) {
+        if (uc_classes(cp) & (UC_LETTER | UC_DIGIT | UC_MARK)) {
             int dots;
             size_t e = scan_word(&sc, i, &dots);
             i = add_word(doc, i, e, dots, pending);

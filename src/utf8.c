@@ -1,9 +1,11 @@
 #include "utf8.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t utf8_decode(const unsigned char *s, size_t n, int *len)
+int32_t utf8_decode_slow(const unsigned char *s, size_t n, int *len)
 {
     unsigned char c = s[0];
     if (c < 0x80) {
@@ -65,66 +67,109 @@ int utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
-static utf8proc_category_t category(int32_t cp)
+/* The classes of every code point of the Basic Multilingual Plane, one byte
+ * each (64 KB): utf8proc's own lookup costs a call and two dependent loads per
+ * question, and scanning a word asks several questions per character, which
+ * was most of the work of tokenizing Cyrillic, Greek or CJK text. Filled from
+ * utf8proc itself, 256 code points at a time as text needs them, so that the
+ * answers are utf8proc's and a process pays only for the scripts it meets.
+ * Code points beyond the BMP ask utf8proc directly. */
+uint8_t ng_uc_bmp_classes[0x10000];
+atomic_uchar ng_uc_page_ready[256]; /* per 256 code points, filled on first use */
+static pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned classes_of(int32_t cp)
 {
-    return utf8proc_category(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    unsigned v = 0;
+    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+        v |= UC_LETTER;
+    if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT)
+        v |= UC_UPPER;
+    if (c == UTF8PROC_CATEGORY_LL)
+        v |= UC_LOWER;
+    if (c == UTF8PROC_CATEGORY_ND)
+        v |= UC_DIGIT;
+    if (cp >= 0x300 && c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME)
+        v |= UC_MARK;
+    if (c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+        cp == 0x200B || cp == 0xFEFF || (cp < 0x80 && (cp == ' ' || (cp >= '\t' && cp <= '\r'))))
+        v |= UC_SPACE; /* zero-width space, BOM: separators in practice */
+    if (utf8proc_tolower(cp) != cp)
+        v |= UC_CASED;
+    return v;
+}
+
+static void fill_page(unsigned page)
+{
+    pthread_mutex_lock(&page_lock);
+    if (!atomic_load_explicit(&ng_uc_page_ready[page], memory_order_relaxed)) {
+        for (int32_t cp = (int32_t)page << 8; cp < (int32_t)(page + 1) << 8; cp++)
+            ng_uc_bmp_classes[cp] = (uint8_t)classes_of(cp);
+        atomic_store_explicit(&ng_uc_page_ready[page], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&page_lock);
+}
+
+unsigned uc_classes_slow(int32_t cp)
+{
+    if (cp < 0 || cp > 0x10FFFF)
+        return 0;
+    if (cp >= 0x10000)
+        return classes_of(cp);
+    fill_page((unsigned)cp >> 8);
+    return ng_uc_bmp_classes[cp];
 }
 
 int uc_is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    utf8proc_category_t c = category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return (uc_classes(cp) & UC_LETTER) != 0;
 }
 
 int uc_is_upper(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
-    utf8proc_category_t c = category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+    return (uc_classes(cp) & UC_UPPER) != 0;
 }
 
 int uc_is_lower(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
-    return category(cp) == UTF8PROC_CATEGORY_LL;
+    return (uc_classes(cp) & UC_LOWER) != 0;
 }
 
 int uc_is_digit(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= '0' && cp <= '9';
-    return category(cp) == UTF8PROC_CATEGORY_ND;
+    return (uc_classes(cp) & UC_DIGIT) != 0;
 }
 
 int uc_is_mark(int32_t cp)
 {
     if (cp < 0x300)
         return 0;
-    utf8proc_category_t c = category(cp);
-    return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+    return (uc_classes(cp) & UC_MARK) != 0;
 }
 
 int uc_is_space(int32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-    if (cp == 0x200B || cp == 0xFEFF) /* zero-width space, BOM: separators in practice */
-        return 1;
-    utf8proc_category_t c = category(cp);
-    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+    return (uc_classes(cp) & UC_SPACE) != 0;
 }
 
 int32_t uc_tolower(int32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    /* Scripts without case (CJK, Hangul, kana, Thai, Arabic, Hebrew, Indic):
-     * nothing to look up. */
-    if ((cp >= 0x0590 && cp <= 0x10FF) || (cp >= 0x2E80 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF))
+    /* Most letters (all lower-case ones, every script without case) stay as
+     * they are: the table says so without a call. */
+    if (!(uc_classes(cp) & UC_CASED))
         return cp;
     return utf8proc_tolower(cp);
 }
