@@ -79,8 +79,11 @@ size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats,
         *aux = first->aux;
         return 1;
     }
+    /* The key grows a word at a time and its hash with it (FNV-1a runs
+     * left to right); the first word's entry is the token's own. */
     char key[256];
     size_t k = 0, best = 0;
+    uint64_t h = 1469598103934665603ull;
     for (size_t j = i; j < doc->toks.n && j < i + 8; j++) {
         const token *t = &doc->toks.v[j];
         if (t->kind != TK_WORD && t->kind != TK_NUMBER)
@@ -90,22 +93,33 @@ size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats,
         size_t n = word_len(t);
         if (k + n + 1 >= sizeof key)
             break;
+        size_t from = k;
         if (j > i)
             key[k++] = ' ';
         size_t m = utf8_lower(doc->text + t->start, n, key + k, sizeof key - k);
         if (!m)
             break;
         k += m;
-        uint32_t e = lexicon_find(lex, key, k);
-        if (!e)
-            break;
-        const lex_entry *le = lexicon_entry(lex, e);
-        if (le->feats & want) {
-            best = j - i + 1;
-            *feats = le->feats;
-            *aux = le->aux;
+        for (size_t q = from; q < k; q++)
+            h = (h ^ (unsigned char)key[q]) * 1099511628211ull;
+        uint64_t f;
+        uint32_t a;
+        if (j == i) {
+            f = first->feats;
+            a = first->aux;
+        } else {
+            uint32_t e = lexicon_find_hashed(lex, key, k, (uint32_t)h | 1u);
+            if (!e)
+                break;
+            f = lexicon_entry(lex, e)->feats;
+            a = lexicon_entry(lex, e)->aux;
         }
-        if (!(le->feats & F_PREFIX))
+        if (f & want) {
+            best = j - i + 1;
+            *feats = f;
+            *aux = a;
+        }
+        if (!(f & F_PREFIX))
             break;
     }
     return best;
