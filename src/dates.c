@@ -228,7 +228,7 @@ static int same_sentence(const ng_doc *doc, size_t i, size_t j)
 /* ---- token tests ------------------------------------------------------------------ */
 
 /* A word token at i with the given spelling (any case); false past the end. */
-static int word_is(const ng_doc *doc, size_t i, const char *w)
+static NG_ALWAYS_INLINE int word_is(const ng_doc *doc, size_t i, const char *w)
 {
     return i < doc->toks.n && doc->toks.v[i].kind == TK_WORD && tok_eq(doc, &doc->toks.v[i], w);
 }

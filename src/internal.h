@@ -373,9 +373,18 @@ static inline int tok_is_clitic_s(const ng_doc *doc, const token *t)
            (n == 4 && !memcmp(s, "\xe2\x80\x99", 3) && (s[3] | 32) == 's');
 }
 
+/* Forces inlining where the compiler would not: the word tests below are
+ * called with literals from hundreds of places, and only inlined does the
+ * length of the literal fold into a constant. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NG_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define NG_ALWAYS_INLINE inline
+#endif
+
 /* Case-insensitive comparison of a token with a lower-case ASCII word. Inline,
  * so that strlen of a literal folds away: it is called in hot loops. */
-static inline int tok_eq(const ng_doc *doc, const token *t, const char *word)
+static NG_ALWAYS_INLINE int tok_eq(const ng_doc *doc, const token *t, const char *word)
 {
     char c0 = doc->text[t->start];
     if (c0 >= 'A' && c0 <= 'Z')

@@ -39,7 +39,7 @@ static int is_punct(const ng_doc *doc, size_t i, char c)
     return i < doc->toks.n && tok_is_punct(doc, tok(doc, i), c);
 }
 
-static int word_is(const ng_doc *doc, size_t i, const char *w)
+static NG_ALWAYS_INLINE int word_is(const ng_doc *doc, size_t i, const char *w)
 {
     return i < doc->toks.n && tok(doc, i)->kind == TK_WORD && tok_eq(doc, tok(doc, i), w);
 }
