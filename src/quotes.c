@@ -144,6 +144,9 @@ static size_t cue_at(const ng_doc *doc, size_t i)
             return 0;
         if (tok_is(p, F_ADVERB) == 0 && lower_word(p) && tok_eq(doc, p, "the"))
             return 0;
+        /* "10-year notes", "two reports", "3 comments": counted nouns */
+        if ((p->kind == TK_NUMBER || tok_is(p, F_NUMBER_WORD)) && !(feats & F_CUE_ING) && k == 1)
+            return 0;
     }
     return k;
 }
@@ -1094,7 +1097,11 @@ static int attribute_after(const ng_doc *doc, const qspan *q, attribution *a)
         }
         return 0;
     }
-    /* Subject first: "chief executive Ingrid Vos told reporters". */
+    /* Subject first: "chief executive Ingrid Vos told reporters". Not
+     * "... and accused him": a conjunction joins a verb of the subject before
+     * the quote, whose frame is found there. */
+    if (tok_is(tok(doc, i), F_CONJ) && lower_word(tok(doc, i)))
+        return 0;
     size_t k = i;
     while (k < limit && k < i + 16 && np_token(doc, k) && !cue_at(doc, k))
         k++;
@@ -1358,6 +1365,10 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         return 0;
     if (f->kind == TK_WORD && (f->flags & TF_LOWER) && is_ing(doc, f))
         return 0;
+    /* "beat forecasts and the oversupply ... sent prices lower": a clause
+     * does not start with a conjunction; the cue was a noun. */
+    if (tok_is(f, F_CONJ) && lower_word(f) && !tok_is(f, F_SUBORD))
+        return 0;
     if (tok_is(f, F_PRONOUN) && (f->aux & (AUX_OBJECT_CASE | AUX_POSSESSIVE)) && !(f->aux & AUX_NEUTER) &&
         !tok_eq(doc, f, "her"))
         return 0;
@@ -1400,6 +1411,9 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         const token *t = tok(doc, i);
         if (is_punct(doc, i, ',') && i < b + 2)
             return 0;
+        /* "20.72 points", "two officers": a number's noun is no verb */
+        if (i == b + 1 && (f->kind == TK_NUMBER || tok_is(f, F_NUMBER_WORD)) && t->kind == TK_WORD)
+            continue;
         /* "had written the letter himself, it's because he had": an object,
          * then another clause with its own subject */
         if (is_punct(doc, i, ',') && i + 1 < e && tok_is(tok(doc, i + 1), F_PRONOUN) &&

@@ -351,6 +351,16 @@ static void test_newspaper_patterns(void)
     /* "allowed X to claim" */
     CHECK_STR(quotes_of("Dropping likes allowed Adam Mosseri to claim that the app wants to be calmer."),
               "I|claim|Adam Mosseri|the app wants to be calmer");
+    /* "... and accused him of": the conjunction joins the subject's verb,
+     * the frame is before the quote */
+    CHECK_STR(quotes_of("Taylor Swift sold records. In a post she described this as the \"worst case scenario\" "
+                        "and accused him of bullying."),
+              "D|described|Taylor Swift|worst case scenario");
+    /* markets copy: counted nouns, a cue after a number, a clause from "and" */
+    CHECK_STR(quotes_of("The Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66."), "");
+    CHECK_STR(quotes_of("Benchmark 10-year notes last rose 7/32 in price to yield 1.786%."), "");
+    CHECK_STR(quotes_of("Oil output beat forecasts and the oversupply sent prices lower."), "");
+    CHECK_STR(quotes_of("Mayor Ann Lee said 20 people were hurt."), "I|said|Ann Lee|20 people were hurt");
     /* a plea is no speech; an office named after a possessed title */
     CHECK_STR(quotes_of("A man pleaded guilty to the charges, the U.S. Attorney's Office for the Western District "
                         "of New York announced Monday."),
