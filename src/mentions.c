@@ -245,6 +245,14 @@ static size_t split_at_connector(const ng_doc *doc, size_t b, size_t e)
             /* "Department of Health and Social Care", "Office of Rail and
              * Road": "and" inside an organization's complement */
             int inner_and = tok_eq(doc, t, "and") && complement;
+            /* ... but "Department of Homeland Security and Alex Azar": a
+             * first name and a surname after "and" start a person's name */
+            if (inner_and && k + 2 < e) {
+                const token *n1 = tok(doc, k + 1), *n2 = tok(doc, k + 2);
+                if (tok_is(n1, F_FIRST_MALE | F_FIRST_FEMALE) && !tok_is(n1, F_COMMON | F_ORG_WORD | F_PLACE) &&
+                    tok_is(n2, F_PERSONAL_NAME) && !tok_is(n2, F_ORG_WORD | F_PLACE) && (n2->flags & TF_CAP))
+                    inner_and = 0;
+            }
             if (!(is_of && org_before) && !inner_and &&
                 !(tok_eq(doc, t, "the") && k > b && is_connector(doc, tok(doc, k - 1))))
                 return k;

@@ -137,6 +137,11 @@ static void test_particles(void)
     const char *text = "The plan was drawn up by Pieter de Graaf, an analyst at Kestrel Securities. "
                        "Later, de Graaf said it would work.";
     CHECK_STR(entities_of(text), "PERSON:Pieter de Graaf; ORG:Kestrel Securities");
+    /* "and" inside an organization's complement, but not before a person */
+    CHECK_STR(entities_of("The letter went to the Department of Homeland Security and Alex Azar."),
+              "ORG:Department of Homeland Security; PERSON:Alex Azar");
+    CHECK_STR(entities_of("The Department of Health and Human Services said it would help."),
+              "ORG:Department of Health and Human Services");
     CHECK_STR(mentions_of(text, "Pieter de Graaf"), "Pieter de Graaf|de Graaf");
     /* Capitalized at a sentence start. */
     text = "The plan was drawn up by Pieter de Graaf. De Graaf said it would work.";
