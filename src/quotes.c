@@ -792,11 +792,20 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             i = mm->end_tok - 1;
             continue;
         }
-        if (mm->end_tok + 1 < e && tok(doc, mm->end_tok)->kind == TK_WORD &&
-            tok_is(tok(doc, mm->end_tok), F_ROLE | F_TITLE)) {
+        /* "A California transit chief": lower-case words up to a role
+         * noun that ends the phrase make the name a modifier too */
+        size_t head = mm->end_tok;
+        while (head + 1 < e && lower_word(tok(doc, head)) && !tok_is(tok(doc, head), F_ROLE | F_TITLE) &&
+               !tok_is(tok(doc, head), F_PREP | F_CONJ | F_DET | F_PRONOUN | F_CUE))
+            head++;
+        if (head > mm->end_tok && !(head + 1 == e && lower_word(tok(doc, head)) && tok_is(tok(doc, head), F_ROLE | F_TITLE)))
+            head = mm->end_tok;
+        if (head < e && tok(doc, head)->kind == TK_WORD && tok_is(tok(doc, head), F_ROLE | F_TITLE) &&
+            (mm->end_tok + 1 < e || head > mm->end_tok)) {
             /* ... unless no one else is named: "A Harbor Freight Lines
-             * spokesman said" speaks for the company */
-            if (modifier < 0)
+             * spokesman said" speaks for the company (a place or a people
+             * does not speak for its officials) */
+            if (modifier < 0 && (head == mm->end_tok || entity_type(doc, ent) == NG_ORG))
                 modifier = ent;
             i = mm->end_tok - 1;
             continue;

@@ -356,6 +356,10 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Taylor Swift sold records. In a post she described this as the \"worst case scenario\" "
                         "and accused him of bullying."),
               "D|described|Taylor Swift|worst case scenario");
+    /* a place before an official's title modifies; it does not speak */
+    CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
+              "I|says|-|a man has been stabbed");
+    CHECK_STR(quotes_of("A Google product manager said the app would ship."), "I|said|Google|the app would ship");
     /* markets copy: counted nouns, a cue after a number, a clause from "and" */
     CHECK_STR(quotes_of("The Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66."), "");
     CHECK_STR(quotes_of("Benchmark 10-year notes last rose 7/32 in price to yield 1.786%."), "");
