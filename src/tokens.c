@@ -320,7 +320,7 @@ static void hash_word(ng_doc *doc, token *t)
     }
 }
 
-enum { PREFETCH_DISTANCE = 8 };
+enum { PREFETCH_DISTANCE = 16 };
 
 static void finish_lookups(ng_doc *doc)
 {
