@@ -68,7 +68,10 @@ enum {
     F_NOT_NAME = 1ull << 45,    /* capitalized, yet no name: "TV", "CEO", "GDP" */
     F_LOC_WORD = 1ull << 46,    /* place head word: "River", "Street", "County" */
     F_EVENT_WORD = 1ull << 47,  /* heads an event's name: "Hurricane", "Operation" */
-    F_PRESENT_VERB = 1ull << 48 /* a common present-tense verb: "makes", "need" */
+    F_PRESENT_VERB = 1ull << 48, /* a common present-tense verb: "makes", "need" */
+    F_CUE_PREFIX = 1ull << 49    /* a proper prefix of a multi-word cue: "went",
+                                    "went on" ("went on to say"); a search
+                                    for a cue phrase stops at other prefixes */
 };
 
 /* The `aux` field: small enumerations packed in 32 bits. */

@@ -106,7 +106,7 @@ static size_t sentence_begin(const ng_doc *doc, const sentence *s)
 static size_t cue_at(const ng_doc *doc, size_t i)
 {
     const token *t = tok(doc, i);
-    if (!(t->feats & (F_CUE | F_PREFIX)) || t->kind != TK_WORD || (t->flags & TF_IN_QUOTE) ||
+    if (!(t->feats & (F_CUE | F_CUE_PREFIX)) || t->kind != TK_WORD || (t->flags & TF_IN_QUOTE) ||
         !(t->flags & (TF_LOWER | TF_SENT_START)))
         return 0;
     uint64_t feats = 0;
@@ -1745,7 +1745,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
     for (size_t i = floor; i < limit; i++) {
         const token *t = tok(doc, i);
         /* only speech verbs and "according to" start a report */
-        if (!(t->feats & (F_CUE | F_PREFIX)) || (t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
+        if (!(t->feats & (F_CUE | F_CUE_PREFIX)) || (t->flags & TF_IN_QUOTE) || inside_clause(cl, i))
             continue;
         attribution a;
         memset(&a, 0, sizeof a);

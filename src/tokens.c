@@ -70,9 +70,11 @@ size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats,
 {
     const lexicon *lex = &doc->engine->lex;
     const token *first = &doc->toks.v[i];
-    /* Most calls end here: the word starts no phrase, so its own features
-     * (looked up once by the tokenizer) answer. */
-    if (!(first->feats & F_PREFIX)) {
+    /* Most calls end here: the word starts no phrase (or, looking for a
+     * cue, no cue phrase), so its own features (looked up once by the
+     * tokenizer) answer. */
+    uint64_t prefix = (want & ~F_CUE) ? F_PREFIX : F_CUE_PREFIX;
+    if (!(first->feats & prefix)) {
         if (!(first->feats & want) || (first->kind != TK_WORD && first->kind != TK_NUMBER))
             return 0;
         *feats = first->feats;
@@ -119,7 +121,7 @@ size_t match_phrase(const ng_doc *doc, size_t i, uint64_t want, uint64_t *feats,
             *feats = f;
             *aux = a;
         }
-        if (!(f & F_PREFIX))
+        if (!(f & prefix))
             break;
     }
     return best;

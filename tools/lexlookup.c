@@ -19,7 +19,7 @@ static const char *const feature_names[] = {
     "CUE_OBJECT", "CUE_ING", "CUE_BASE", "DET", "PREP", "CONJ", "AUX", "MODAL", "ADVERB", "QUANT", "PARTICLE",
     "MONTH", "WEEKDAY", "ABBREV", "PREFIX", "PAST_VERB", "TIME_WORD", "NUMBER_WORD", "MEDIA_NOUN", "DOC_NOUN",
     "SUBORD", "RELATIVE", "NEGATION", "KINSHIP", "CREDIT_WORD", "STOP", "PLURAL_NOUN", "PHRASE", "NOT_NAME",
-    "LOC_WORD", "EVENT_WORD", "PRESENT_VERB",
+    "LOC_WORD", "EVENT_WORD", "PRESENT_VERB", "CUE_PREFIX",
 };
 
 int main(int argc, char **argv)

@@ -277,7 +277,7 @@ static void add_entry(const char *text, uint64_t feats, uint32_t aux)
     int words = 1;
     for (size_t i = 0; i < len; i++) {
         if (lower[i] == ' ') {
-            add_raw(lower, i, F_PREFIX, 0);
+            add_raw(lower, i, F_PREFIX | ((feats & F_CUE) ? F_CUE_PREFIX : 0), 0);
             words++;
         }
     }
