@@ -308,18 +308,8 @@ static void hash_word(ng_doc *doc, token *t)
     t->hash = k ? h32 : 0;
     t->feats = 0;
     t->aux = 0;
-    if (k && ascii) {
-        t->flags |= TF_LOOKUP | TF_ASCII;
-    } else if (k) {
-        /* Lower-casing anything else costs more than a lookup: use the key
-         * made here rather than make it again later. */
-        const lexicon *lex = &doc->engine->lex;
-        uint32_t e = lexicon_find_hashed(lex, key, k, h32);
-        if (e) {
-            t->feats = lexicon_entry(lex, e)->feats;
-            t->aux = lexicon_entry(lex, e)->aux;
-        }
-    }
+    if (k)
+        t->flags |= TF_LOOKUP | (ascii ? TF_ASCII : 0);
 }
 
 enum { PREFETCH_DISTANCE = 16 };
@@ -340,9 +330,19 @@ static void finish_lookups(ng_doc *doc)
         t->flags &= ~(uint32_t)TF_LOOKUP;
         const char *w = doc->text + t->start;
         size_t wn = word_len(t);
-        /* only ASCII words wait (hash_word): the hash is the lower-cased
-         * word's, compared without case in place */
-        uint32_t e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
+        uint32_t e;
+        if (t->flags & TF_ASCII) {
+            /* the hash is the lower-cased word's: compare without case, in
+             * place */
+            e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
+        } else {
+            /* lower-cased again: cheaper than waiting for memory */
+            char key[128];
+            uint32_t h32;
+            int ascii;
+            size_t k = word_key(w, wn, key, &h32, &ascii);
+            e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
+        }
         if (e) {
             const lex_entry *le = lexicon_entry(lex, e);
             t->feats = le->feats;
