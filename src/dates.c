@@ -1071,14 +1071,24 @@ static int may_start_date(const ng_doc *doc, const token *t)
     if (n > 4 && (doc->text[t->start] | 0x20) == 'm' && (doc->text[t->start + 1] | 0x20) == 'i' &&
         (doc->text[t->start + 2] | 0x20) == 'd' && doc->text[t->start + 3] == '-')
         return 1; /* "mid-October" */
-    if (n > 7 || !strchr("aAlLtTnNeEmM", doc->text[t->start]))
+    if (n > 7)
         return 0;
-    static const char *const starters[] = {"a", "an", "last", "this", "next", "early", "late",
-                                           "earlier", "later", "mid", "that", NULL};
-    for (const char *const *w = starters; *w; w++)
-        if (tok_eq(doc, t, *w))
-            return 1;
-    return 0;
+    switch (doc->text[t->start] | 0x20) {
+    case 'a':
+        return tok_eq(doc, t, "a") || tok_eq(doc, t, "an");
+    case 'l':
+        return tok_eq(doc, t, "last") || tok_eq(doc, t, "late") || tok_eq(doc, t, "later");
+    case 't':
+        return tok_eq(doc, t, "this") || tok_eq(doc, t, "that");
+    case 'n':
+        return tok_eq(doc, t, "next");
+    case 'e':
+        return tok_eq(doc, t, "early") || tok_eq(doc, t, "earlier");
+    case 'm':
+        return tok_eq(doc, t, "mid");
+    default:
+        return 0;
+    }
 }
 
 void find_dates(ng_doc *doc)

@@ -351,6 +351,12 @@ static void finish_lookups(ng_doc *doc)
     }
 }
 
+/* The ASCII marks that make TK_PUNCT tokens: . , ; : ! ? and brackets. */
+static const unsigned char ascii_punct[128] = {
+    ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1,
+    ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
+};
+
 /* Scans a word or number starting at i; returns its end. `dots` is set when it
  * has inner periods ("U.S", "a.m"). */
 static const unsigned char ascii_alnum[128] = {
@@ -647,7 +653,9 @@ void tokenize(ng_doc *doc)
             push_token(doc, (uint32_t)i, (uint32_t)e, TK_PUNCT, pending);
             i = e;
         } else {
-            int punct = cp > 0 && cp < 0x80 && strchr(".,;:!?()[]{}", cp) != NULL;
+            int punct = 0;
+            if (cp > 0 && cp < 0x80)
+                punct = ascii_punct[cp];
             if (cp == 0x2026) /* … */
                 punct = 1;
             push_token(doc, (uint32_t)i, (uint32_t)(i + (size_t)n), punct ? TK_PUNCT : TK_SYMBOL, pending);
