@@ -616,17 +616,23 @@ static int is_midsentence_name(const ng_doc *doc, size_t i)
 
 static void proper_words(ng_doc *doc, word_set *set)
 {
+    /* One pass finds the words (marked TF_MIDSENTENCE_NAME), then the set
+     * is sized for them. */
     size_t count = 0;
     for (size_t i = 0; i < doc->toks.n; i++)
-        count += is_midsentence_name(doc, i);
+        if (is_midsentence_name(doc, i)) {
+            doc->toks.v[i].flags |= TF_MIDSENTENCE_NAME;
+            count++;
+        }
     size_t cap = 16;
     while (cap < count * 2 + 2)
         cap <<= 1;
     set->slots = ng_xcalloc(cap, sizeof *set->slots);
     set->mask = cap - 1;
-    for (size_t i = 0; i < doc->toks.n; i++) {
-        if (!is_midsentence_name(doc, i))
+    for (size_t i = 0; i < doc->toks.n && count; i++) {
+        if (!(doc->toks.v[i].flags & TF_MIDSENTENCE_NAME))
             continue;
+        count--;
         uint64_t h = word_hash(doc, tok(doc, i));
         size_t k = (size_t)h & set->mask;
         while (set->slots[k] && set->slots[k] != h)
