@@ -48,7 +48,9 @@ jmp_buf *ng_oom_target(void);
     }
 void ng_vec_grow(void **v, size_t *cap, size_t elem, size_t need);
 #define VEC_RESERVE(vec, extra) \
-    ng_vec_grow((void **)&(vec)->v, &(vec)->cap, sizeof *(vec)->v, (vec)->n + (extra))
+    ((vec)->n + (extra) > (vec)->cap \
+         ? ng_vec_grow((void **)&(vec)->v, &(vec)->cap, sizeof *(vec)->v, (vec)->n + (extra)) \
+         : (void)0)
 #define VEC_PUSH(vec) \
     (VEC_RESERVE(vec, 1), memset(&(vec)->v[(vec)->n], 0, sizeof *(vec)->v), &(vec)->v[(vec)->n++])
 #define VEC_FREE(vec) (free((vec)->v), (vec)->v = NULL, (vec)->n = (vec)->cap = 0)
@@ -58,8 +60,22 @@ typedef struct strbuf {
     char *s;
     size_t n, cap;
 } strbuf;
-void sb_append(strbuf *b, const char *s, size_t n);
-void sb_putc(strbuf *b, char c);
+/* Appending is inline: the JSON writer appends tens of pieces per quote. */
+static inline void sb_append(strbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap)
+        ng_vec_grow((void **)&b->s, &b->cap, 1, b->n + n + 1);
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+static inline void sb_putc(strbuf *b, char c)
+{
+    if (b->n + 2 > b->cap)
+        ng_vec_grow((void **)&b->s, &b->cap, 1, b->n + 2);
+    b->s[b->n++] = c;
+    b->s[b->n] = 0;
+}
 void sb_printf(strbuf *b, const char *fmt, ...);
 void sb_free(strbuf *b);
 

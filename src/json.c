@@ -19,6 +19,21 @@ static int needs_escape8(const char *s)
 #undef HAS_ZERO_BYTE
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* The same test for 16 bytes at once: a bit per byte that needs a look. */
+static unsigned escape_mask16(const char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+    /* bytes below 0x20, compared unsigned by flipping the sign bit */
+    __m128i ctl = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8((char)0x80)), _mm_set1_epi8((char)(0x20 ^ 0x80)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, ctl));
+}
+#endif
+
 /* Appends a string literal, its length counted by the compiler. */
 #define SB_LIT(b, lit) sb_append((b), (lit), sizeof(lit) - 1)
 
@@ -28,6 +43,18 @@ static void put_string(strbuf *b, const char *s, size_t n)
     sb_putc(b, '"');
     size_t run = 0; /* bytes copied as they are, flushed in one append */
     for (size_t i = 0; i < n; i++) {
+#if defined(__SSE2__)
+        if (i + 16 <= n) {
+            /* the clean bytes before the first one that needs a look */
+            unsigned m = escape_mask16(s + i);
+            size_t clean = m ? (size_t)__builtin_ctz(m) : 16;
+            if (clean) {
+                run += clean;
+                i += clean - 1;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= n && !needs_escape8(s + i)) {
             run += 8;
             i += 7;

@@ -70,23 +70,6 @@ void ng_vec_grow(void **v, size_t *cap, size_t elem, size_t need)
     *cap = n;
 }
 
-void sb_append(strbuf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap)
-        ng_vec_grow((void **)&b->s, &b->cap, 1, b->n + n + 1);
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = 0;
-}
-
-void sb_putc(strbuf *b, char c)
-{
-    if (b->n + 2 > b->cap)
-        ng_vec_grow((void **)&b->s, &b->cap, 1, b->n + 2);
-    b->s[b->n++] = c;
-    b->s[b->n] = 0;
-}
-
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
     char small[256];
