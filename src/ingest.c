@@ -278,14 +278,9 @@ int ingest_find_credit(ng_doc *doc, paragraph *p)
             }
         }
     }
-    /* The last sentence end that is followed by a space. A credit is short
-     * (looks_like_credit): once more than 120 bytes that are not white
-     * space lie behind, none can follow. */
-    uint32_t solid = 0;
+    /* The last sentence end that is followed by a space. */
     for (uint32_t i = e; i > b + 1; i--) {
         uint32_t k = i - 1; /* candidate position of the terminal */
-        if (!is_space_byte(t[k]) && ++solid > 121)
-            return 0;
         if (!is_terminal(t[k]) || k + 1 >= e || !is_space_byte(t[k + 1]))
             continue;
         /* "J. Smith/AP": an initial is not a sentence end. */
