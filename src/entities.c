@@ -261,8 +261,16 @@ static int32_t find_antecedent(ng_doc *doc, name_index *ix, size_t mi)
         if (k == 1 && keys[1] == keys[0])
             break;
         uint32_t e = *index_slot(ix, keys[k]);
-        for (int seen = 0; e && seen < 64; seen++, e = ix->next.v[e - 1])
-            consider(doc, mi, ix->mention.v[e - 1], &best, &best_rank, &best_dist);
+        for (int seen = 0; e && seen < 64; seen++, e = ix->next.v[e - 1]) {
+            uint32_t j = ix->mention.v[e - 1];
+            /* Once the same words have been found, another mention of the
+             * same entity no nearer changes nothing (see consider): a
+             * name repeated a hundred times is compared once, not 64 times. */
+            if (best_rank == 4 && doc->mentions.v[j].entity == best && j != mi &&
+                (j < mi ? mi - j : doc->mentions.n + (j - mi)) >= best_dist)
+                continue;
+            consider(doc, mi, j, &best, &best_rank, &best_dist);
+        }
     }
     const token *t = tok(doc, m->first_tok);
     if (name_len(m) == 1 && (t->flags & TF_ALLCAPS) && t->end - t->start <= 8) {
