@@ -433,6 +433,20 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         if (n0 < start - 1 && named && !after_prep)
             start = n0;
     }
+    /* "Okonkwo-Lane, who is godmother to the couple's daughter, Wren, told":
+     * the phrase found is the inside of a relative clause; the subject is
+     * the name the clause hangs on. */
+    for (size_t x = start; x > floor + 1 && start - x < 4; x--) {
+        const token *r = tok(doc, x - 1);
+        if (!(lower_word(r) && tok_is(r, F_RELATIVE) && is_punct(doc, x - 2, ',')))
+            continue;
+        int32_t m = x >= floor + 3 ? mention_at(doc, (uint32_t)(x - 3)) : -1;
+        if (m < 0 || doc->mentions.v[m].kind != MK_NAME || doc->mentions.v[m].end_tok != x - 2)
+            return 0;
+        *b = doc->mentions.v[m].first_tok;
+        *e = doc->mentions.v[m].end_tok;
+        return 1;
+    }
     /* "Last year she told ...", "On Tuesday the company said": a time phrase
      * before the subject is not part of it. */
     while (start + 1 < end && (tok_is(tok(doc, start), F_WEEKDAY | F_MONTH | F_TIME_WORD) ||

@@ -356,6 +356,10 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Taylor Swift sold records. In a post she described this as the \"worst case scenario\" "
                         "and accused him of bullying."),
               "D|described|Taylor Swift|worst case scenario");
+    /* a relative clause between the subject and its verb holds another name */
+    CHECK_STR(quotes_of("Dana Okonkwo-Lane, who is godmother to the couple's older daughter, Wren, told the "
+                        "magazine that she had watched them."),
+              "I|told|Dana Okonkwo-Lane|she had watched them");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
