@@ -298,6 +298,11 @@ static int subject_of_coordination(const ng_doc *doc, size_t c, size_t floor, si
         const token *t = tok(doc, i);
         if (t->flags & TF_IN_QUOTE)
             continue;
+        /* "the retired general", "The operator's": no verb yet */
+        if (is_verbish(doc, t) && !tok_is(t, F_AUX | F_MODAL | F_CUE) && tok_is(tok(doc, i + 1), F_ROLE | F_TITLE | F_GENERIC))
+            continue;
+        if (is_possessive_s(doc, i))
+            continue;
         if (is_verbish(doc, t) && !tok_is(t, F_AUX | F_MODAL))
             return subject_before(doc, i, floor, b, e);
         if (tok_is(t, F_AUX | F_MODAL) && lower_word(t)) {

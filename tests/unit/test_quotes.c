@@ -360,6 +360,10 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Dana Okonkwo-Lane, who is godmother to the couple's older daughter, Wren, told the "
                         "magazine that she had watched them."),
               "I|told|Dana Okonkwo-Lane|she had watched them");
+    /* a possessive before the subject of coordinated verbs is no verb */
+    CHECK_STR(quotes_of("Wessex Link runs trains. The operator's managing director, Alistair Fairbairn, apologised "
+                        "on Wednesday and admitted the company had erred."),
+              "I|admitted|Alistair Fairbairn|the company had erred");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
