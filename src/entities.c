@@ -640,6 +640,15 @@ static int32_t resolve_person(ng_doc *doc, const mention *m, const salience *sal
     return best;
 }
 
+/* Is the word t one of the words of the name mention n? */
+static int name_has_word(const ng_doc *doc, const mention *n, const token *t)
+{
+    for (uint32_t k = n->first_tok; k < n->end_tok; k++)
+        if (tok_text_eq(doc, tok(doc, k), t))
+            return 1;
+    return 0;
+}
+
 static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, int window)
 {
     uint32_t sent = tok(doc, m->first_tok)->sent;
@@ -659,8 +668,12 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
         /* "the company" wants a company, "the hospital" a hospital: another
          * kind of organization only when nothing fits better, and a news
          * agency never ("the company" is not Reuters). */
-        int mismatch = (m->org_class && e->org_class && m->org_class != e->org_class) ||
-                       (m->org_class && !e->org_class && m->org_class != ORG_COMPANY);
+        /* "the institute" is the one named "... Institute of Technology",
+         * whatever class its other words give it */
+        int named = m->kind == MK_NOMINAL && e->canonical >= 0 &&
+                    name_has_word(doc, &doc->mentions.v[e->canonical], tok(doc, m->end_tok - 1));
+        int mismatch = !named && ((m->org_class && e->org_class && m->org_class != e->org_class) ||
+                                  (m->org_class && !e->org_class && m->org_class != ORG_COMPANY));
         if (e->org_class == ORG_MEDIA && m->org_class != ORG_MEDIA)
             continue;
         if (mismatch)
@@ -675,6 +688,8 @@ static int32_t resolve_org(ng_doc *doc, const mention *m, const salience *sal, i
             score -= 60;
         if (e->type == NG_ORG)
             score += 20;
+        if (named) /* ... and not the university spoken of since */
+            score += 80;
         /* an organization that has spoken speaks again: "Andora said in a
          * statement ... The company said" */
         if (r->speaker_sent)

@@ -364,6 +364,11 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Wessex Link runs trains. The operator's managing director, Alistair Fairbairn, apologised "
                         "on Wednesday and admitted the company had erred."),
               "I|admitted|Alistair Fairbairn|the company had erred");
+    /* "the institute" is the organization whose name has the word */
+    CHECK_STR(quotes_of("Ann Lee is an astrophysicist at the Carrow Institute of Technology. Bo Chen, a cosmologist "
+                        "at the University of Bologna, was not involved. The institute said the team had won time "
+                        "on a telescope."),
+              "I|said|Carrow Institute of Technology|the team had won time on a telescope");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
