@@ -1248,7 +1248,9 @@ static int attribute_before(const ng_doc *doc, const qspan *q, attribution *a)
         int adjacent = 1;
         for (size_t x = i + c; x < q->open_tok; x++)
             if (!np_token(doc, x) && !is_punct(doc, x, ',') && !is_punct(doc, x, ':') && !word_is(doc, x, "that") &&
-                !word_is(doc, x, "as") && !word_is(doc, x, "it"))
+                !word_is(doc, x, "as") && !word_is(doc, x, "it") &&
+                /* "telling them to "believe in yourselves"" */
+                !(word_is(doc, x, "to") && x + 1 == q->open_tok && x > i + c))
                 adjacent = 0;
         if (!adjacent && (!(f & F_CUE_CLAUSE) || (aux & AUX_CUE_QUESTION)))
             continue;
@@ -1316,6 +1318,9 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
             if (k > start && tok_is(x, F_PRONOUN) && !(x->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)))
                 break;
             if (k > start && tok_is(x, F_DET) && !tok_is(tok(doc, k - 1), F_DET | F_PREP))
+                break;
+            /* "told lawmakers no evidence supports": "no" starts the clause */
+            if (k > start && tok_eq(doc, x, "no") && lower_word(x))
                 break;
             k++;
         }

@@ -369,6 +369,12 @@ static void test_newspaper_patterns(void)
                         "at the University of Bologna, was not involved. The institute said the team had won time "
                         "on a telescope."),
               "I|said|Carrow Institute of Technology|the team had won time on a telescope");
+    /* "telling them to "..."": a directive frames the quote; "told lawmakers
+     * no evidence ...": the listener ends before "no" */
+    CHECK_STR(quotes_of("Bruce Boudreau gave his players a pep talk, telling them to \"believe in yourselves.\""),
+              "D|telling|Bruce Boudreau|believe in yourselves.");
+    CHECK_STR(quotes_of("Kathleen Hawk Sawyer told lawmakers no evidence supports anything other than suicide."),
+              "I|told|Kathleen Hawk Sawyer|no evidence supports anything other than suicide");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
