@@ -1466,6 +1466,14 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
          * "concluded the post by explaining that Jack will ..." */
         if (is_possessive_s(doc, i))
             continue; /* "the company's kitchen": no verb */
+        /* "a stabbing that killed a passenger ... may have occurred": a
+         * relative clause on the subject's noun; its verb serves as well */
+        if (word_is(doc, i, "that") && i > b && i + 1 < e && lower_word(tok(doc, i - 1)) &&
+            !is_verbish(doc, tok(doc, i - 1)) &&
+            (!is_ing(doc, tok(doc, i - 1)) || (i >= b + 2 && tok_is(tok(doc, i - 2), F_DET))) &&
+            !tok_is(tok(doc, i - 1), F_CUE | F_PREP | F_DET | F_PRONOUN | F_ADVERB | F_CONJ | F_SUBORD) &&
+            is_verbish(doc, tok(doc, i + 1)) && !tok_is(tok(doc, i + 1), F_CUE))
+            return 1;
         if (word_is(doc, i, "that") ||
             (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE) && !tok_eq(doc, t, "than") && !tok_eq(doc, t, "as")) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))

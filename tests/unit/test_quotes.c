@@ -375,6 +375,10 @@ static void test_newspaper_patterns(void)
               "D|telling|Bruce Boudreau|believe in yourselves.");
     CHECK_STR(quotes_of("Kathleen Hawk Sawyer told lawmakers no evidence supports anything other than suicide."),
               "I|told|Kathleen Hawk Sawyer|no evidence supports anything other than suicide");
+    /* a relative clause on the reported subject ("a stabbing that killed")
+     * does not stop the clause */
+    CHECK_STR(quotes_of("Police say a stabbing that killed a passenger may have occurred after a theft."),
+              "I|say|police|a stabbing that killed a passenger may have occurred after a theft");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
