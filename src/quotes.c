@@ -1396,8 +1396,20 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
         return 0;
     if (tok_is(f, F_PREP | F_CUE) && lower_word(f) && !tok_is(f, F_DET | F_QUANT) && !approximate_number(doc, b))
         return 0;
-    if (f->kind == TK_WORD && (f->flags & TF_LOWER) && is_ing(doc, f))
+    if (f->kind == TK_WORD && (f->flags & TF_LOWER) && is_ing(doc, f)) {
+        /* "said returning to the moon was necessary": a gerund subject, its
+         * finite verb a few words on; else "admitted having lied" */
+        if (tok_is(f, F_CUE))
+            return 0;
+        for (size_t i = b + 1; i < e && i < b + 9; i++) {
+            const token *t = tok(doc, i);
+            if (t->kind != TK_WORD || tok_eq(doc, t, "that") || tok_is(t, F_CONJ | F_SUBORD | F_RELATIVE))
+                return 0;
+            if (lower_word(t) && tok_is(t, F_AUX | F_MODAL) && !tok_eq(doc, t, "to") && !is_possessive_s(doc, i))
+                return 1;
+        }
         return 0;
+    }
     /* "beat forecasts and the oversupply ... sent prices lower": a clause
      * does not start with a conjunction; the cue was a noun. */
     if (tok_is(f, F_CONJ) && lower_word(f) && !tok_is(f, F_SUBORD))
@@ -1466,6 +1478,12 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
          * "concluded the post by explaining that Jack will ..." */
         if (is_possessive_s(doc, i))
             continue; /* "the company's kitchen": no verb */
+        /* "disclosed a 6% stake and has pushed": a second verb of the main
+         * subject; the words before it were an object */
+        if (lower_word(t) && (tok_eq(doc, t, "and") || tok_eq(doc, t, "but")) && i + 1 < e &&
+            lower_word(tok(doc, i + 1)) && tok_is(tok(doc, i + 1), F_AUX | F_MODAL | F_PAST_VERB) &&
+            !tok_is(tok(doc, i + 1), F_PRONOUN))
+            return 0;
         /* "a stabbing that killed a passenger ... may have occurred": a
          * relative clause on the subject's noun; its verb serves as well */
         if (word_is(doc, i, "that") && i > b && i + 1 < e && lower_word(tok(doc, i - 1)) &&
@@ -1922,7 +1940,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
              * inverted attribution between commas, inside the report */
             int aside = e < limit && is_punct(doc, e, ',') && e + 2 < limit && lower_word(tok(doc, e + 1)) &&
                         is_verbish(doc, tok(doc, e + 1)) && !cue_at(doc, e + 1) && !is_ing(doc, tok(doc, e + 1));
-            if (!aside && !(aux & AUX_CUE_PAST))
+            if (!aside && !(aux & AUX_CUE_PAST) && (word_is(doc, i, "reports") || word_is(doc, i, "notes")))
                 continue; /* "..., reports Reuters.": a feature's sourcing, seldom speech */
             emit_indirect(doc, cl, floor, i - 1, &a);
             if (aside) {

@@ -379,6 +379,17 @@ static void test_newspaper_patterns(void)
      * does not stop the clause */
     CHECK_STR(quotes_of("Police say a stabbing that killed a passenger may have occurred after a theft."),
               "I|say|police|a stabbing that killed a passenger may have occurred after a theft");
+    /* "..., says X, portfolio manager at Y." reports like "said" */
+    CHECK_STR(quotes_of("The deal could be the start of a trend, says John Petrides, portfolio manager at Tocqueville "
+                        "Asset Management."),
+              "I|says|John Petrides|The deal could be the start of a trend");
+    /* chants are speech; a gerund can be a reported clause's subject */
+    CHECK_STR(quotes_of("Teachers chanted, \"Fund our schools,\" on the steps."), "D|chanted|teachers|Fund our schools,");
+    CHECK_STR(quotes_of("Administrator Jim Bridenstine said returning to the moon was necessary."),
+              "I|said|Jim Bridenstine|returning to the moon was necessary");
+    CHECK_STR(quotes_of("Ann Cole recalled learning to braid challah at her grandfather's elbow."), "");
+    /* an object, then a second verb of the subject: no clause */
+    CHECK_STR(quotes_of("Kestrel Bay Management disclosed a 6% stake in November and has pushed for a sale."), "");
     /* a place before an official's title modifies; it does not speak */
     CHECK_STR(quotes_of("A California transit chief says a man has been stabbed."),
               "I|says|-|a man has been stabbed");
