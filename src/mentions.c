@@ -260,7 +260,12 @@ static size_t split_at_connector(const ng_doc *doc, size_t b, size_t e)
             continue;
         }
         if (tok_is(t, F_ORG_WORD | F_TITLE | F_GENERIC) && (t->flags & TF_CAP))
-            org_before = 1; /* "Taxpayers for Restraint", "Doctors for Haiti" */
+            org_before = 1; /* "Doctors for Haiti", "Department of ..." */
+        /* "Taxpayers for Restraint", "Friends of the Earth": a plural common
+         * noun heads a group's name */
+        if ((t->flags & TF_CAP) && tok_is(t, F_COMMON) && !tok_is(t, F_PERSONAL_NAME | F_PLACE) &&
+            t->end - t->start > 3 && doc->text[t->end - 1] == 's' && doc->text[t->end - 2] != 's')
+            org_before = 1;
     }
     return e;
 }
