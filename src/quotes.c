@@ -757,6 +757,24 @@ static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
 }
 
 /* Someone who speaks for another: "her spokesman", "Swift's rep". */
+static int is_spokesperson(const ng_doc *doc, const token *t);
+
+/* "Residents of the nearby town of Pozo Almonte", "officials in Beijing": a
+ * place in a phrase headed by a generic source or a role (not a spokesperson)
+ * only says where they are; it does not speak. */
+static int place_after_generic(const ng_doc *doc, size_t b, const mention *mm, int32_t ent)
+{
+    if (entity_type(doc, ent) != NG_LOC && entity_type(doc, ent) != NG_MISC)
+        return 0;
+    for (size_t x = b; x + 1 < mm->first_tok; x++) {
+        const token *h = tok(doc, x), *p = tok(doc, x + 1);
+        if (h->kind == TK_WORD && tok_is(h, F_GENERIC | F_ROLE) && !is_spokesperson(doc, h) && lower_word(p) &&
+            (tok_eq(doc, p, "of") || tok_eq(doc, p, "in") || tok_eq(doc, p, "from") || tok_eq(doc, p, "near")))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_spokesperson(const ng_doc *doc, const token *t)
 {
     return t->kind == TK_WORD && (t->flags & TF_LOWER) &&
@@ -853,7 +871,8 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
                     }
             }
         } else if (first_org < 0 && !(entity_type(doc, ent) == NG_MISC &&
-                                      tok_is(tok(doc, mm->first_tok), F_DEMONYM))) {
+                                      tok_is(tok(doc, mm->first_tok), F_DEMONYM)) &&
+                   !place_after_generic(doc, b, mm, ent)) {
             /* an organization, or a name of no known type that speaks
              * ("Okafor said", "China said"): it is the speaker all the same */
             first_org = ent;
