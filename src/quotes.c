@@ -1515,6 +1515,12 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
             (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE) && !tok_eq(doc, t, "than") && !tok_eq(doc, t, "as")) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
             return 0;
+        /* "a win", "a first win", "the need": after a determiner, a noun */
+        if (tok_is(t, F_PRESENT_VERB) && !tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) &&
+            (tok_is(tok(doc, i - 1), F_DET | F_QUANT) ||
+             (i >= b + 2 && tok_is(tok(doc, i - 2), F_DET | F_QUANT) && lower_word(tok(doc, i - 1)) &&
+              tok_is(tok(doc, i - 1), F_ADVERB))))
+            continue;
         if (tok_is(t, F_MODAL | F_AUX | F_PAST_VERB | F_PRESENT_VERB) && lower_word(t))
             return 1;
         if (t->flags & TF_CLITIC && !tok_is_clitic_s(doc, t))
@@ -1540,10 +1546,11 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
                 (word_is(doc, i + 1, "that") || (tok_is(tok(doc, i + 1), F_DET) && lower_word(tok(doc, i + 1)))))
                 return 1;
         }
-        /* A present-tense verb after a subject: "the plan works". */
+        /* A present-tense verb after a one-word subject: "Smith works",
+         * "prices rise"; after a determiner it is the noun ("the visitors") */
         size_t n = t->end - t->start;
         if (lower_word(t) && n > 3 && doc->text[t->end - 1] == 's' && !tok_is(t, F_PREP | F_DET | F_COMMON) &&
-            i == b + 1)
+            i == b + 1 && !tok_is(f, F_DET))
             return 1;
     }
     return 0;

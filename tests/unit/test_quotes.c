@@ -390,6 +390,8 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Ann Cole recalled learning to braid challah at her grandfather's elbow."), "");
     /* an object, then a second verb of the subject: no clause */
     CHECK_STR(quotes_of("Kestrel Bay Management disclosed a 6% stake in November and has pushed for a sale."), "");
+    /* "denying the visitors a first win": objects, no clause */
+    CHECK_STR(quotes_of("The header earned United a draw, denying the visitors a first win."), "");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
