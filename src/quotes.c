@@ -1497,6 +1497,10 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
          * "concluded the post by explaining that Jack will ..." */
         if (is_possessive_s(doc, i))
             continue; /* "the company's kitchen": no verb */
+        /* "posted a 41% jump in profit, beating expectations as orders
+         * kept ...": an object, then a participle phrase */
+        if (is_punct(doc, i, ',') && i + 1 < e && is_ing(doc, tok(doc, i + 1)) && !tok_is(tok(doc, i + 1), F_CUE))
+            return 0;
         /* "disclosed a 6% stake and has pushed": a second verb of the main
          * subject; the words before it were an object */
         if (lower_word(t) && (tok_eq(doc, t, "and") || tok_eq(doc, t, "but")) && i + 1 < e &&
@@ -1515,9 +1519,11 @@ static int reads_as_clause(const ng_doc *doc, size_t b, size_t e)
             (lower_word(t) && tok_is(t, F_SUBORD | F_RELATIVE) && !tok_eq(doc, t, "than") && !tok_eq(doc, t, "as")) ||
             (lower_word(t) && tok_is(t, F_PREP) && i + 1 < e && is_ing(doc, tok(doc, i + 1))))
             return 0;
-        /* "a win", "a first win", "the need": after a determiner, a noun */
+        /* "a win", "a first win", "a 41% jump": after a determiner or a
+         * number, a noun */
         if (tok_is(t, F_PRESENT_VERB) && !tok_is(t, F_MODAL | F_AUX | F_PAST_VERB) &&
-            (tok_is(tok(doc, i - 1), F_DET | F_QUANT) ||
+            (tok_is(tok(doc, i - 1), F_DET | F_QUANT) || tok(doc, i - 1)->kind == TK_NUMBER ||
+             (tok(doc, i - 1)->kind == TK_SYMBOL && doc->text[tok(doc, i - 1)->start] == '%') ||
              (i >= b + 2 && tok_is(tok(doc, i - 2), F_DET | F_QUANT) && lower_word(tok(doc, i - 1)) &&
               tok_is(tok(doc, i - 1), F_ADVERB))))
             continue;

@@ -390,6 +390,10 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Ann Cole recalled learning to braid challah at her grandfather's elbow."), "");
     /* an object, then a second verb of the subject: no clause */
     CHECK_STR(quotes_of("Kestrel Bay Management disclosed a 6% stake in November and has pushed for a sale."), "");
+    /* results posted are no speech: a number's noun, then a participle */
+    CHECK_STR(quotes_of("Lumen Co posted a 41% jump in profit on Thursday, beating expectations as orders kept "
+                        "its factories busy."),
+              "");
     /* "denying the visitors a first win": objects, no clause */
     CHECK_STR(quotes_of("The header earned United a draw, denying the visitors a first win."), "");
     /* a place after a generic source only says where they are */
