@@ -185,8 +185,24 @@ static int finite_cue(const ng_doc *doc, size_t i)
          * say", "they say", "officials warn" */
         if (word_is(doc, k - 1, "to"))
             return 0;
-        return tok_is(p, F_GENERIC) || (tok_is(p, F_PRONOUN) && (p->aux & (AUX_PLURAL | AUX_FIRST_PERSON)) &&
-                                        !(p->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE)));
+        if (tok_is(p, F_GENERIC) || (tok_is(p, F_PRONOUN) && (p->aux & (AUX_PLURAL | AUX_FIRST_PERSON)) &&
+                                     !(p->aux & (AUX_POSSESSIVE | AUX_OBJECT_CASE))))
+            return 1;
+        /* "White House advisers say": a plural noun */
+        size_t pn = p->end - p->start;
+        if (lower_word(p) && pn > 4 && doc->text[p->end - 1] == 's' && doc->text[p->end - 2] != 's' &&
+            !tok_is(p, F_CUE | F_AUX | F_MODAL | F_PAST_VERB | F_PRESENT_VERB | F_ADVERB | F_PREP | F_PRONOUN))
+            return 1;
+        /* "people familiar with the talks say": a generic source heads the
+         * phrase */
+        for (size_t x = k - 1; x > 0 && k - 1 - x < 6; x--) {
+            const token *q = tok(doc, x - 1);
+            if (q->kind != TK_WORD || (q->flags & TF_IN_QUOTE))
+                break;
+            if (lower_word(q) && tok_is(q, F_GENERIC) && !tok_is(q, F_PRONOUN))
+                return 1;
+        }
+        return 0;
     }
     if ((f & F_CUE_ING) && i > 0)
         return tok_is(tok(doc, i - 1), F_AUX); /* "was telling" */
@@ -1068,9 +1084,13 @@ static char *generic_text(const ng_doc *doc, const speaker *s)
     /* "Analysts said": the capital is the sentence's, not the word's; but
      * "Chinese officials" keeps it. */
     size_t first = token_after_byte(doc, s->gen_b);
+    int32_t m = first < doc->toks.n ? mention_at(doc, (uint32_t)first) : -1;
     int proper = first < doc->toks.n &&
                  (tok_is(tok(doc, first), F_PLACE | F_COUNTRY | F_DEMONYM) ||
-                  (mention_at(doc, (uint32_t)first) >= 0 && !tok_is(tok(doc, first), F_COMMON | F_GENERIC)));
+                  (m >= 0 && !tok_is(tok(doc, first), F_COMMON | F_GENERIC)) ||
+                  /* "White House advisers": a name of several words */
+                  (m >= 0 && doc->mentions.v[m].kind == MK_NAME &&
+                   doc->mentions.v[m].end_tok - doc->mentions.v[m].first_tok >= 2));
     if (n > 1 && isupper((unsigned char)g[0]) && islower((unsigned char)g[1]) && !proper)
         g[0] = (char)tolower((unsigned char)g[0]);
     return g;

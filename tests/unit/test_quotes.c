@@ -390,6 +390,12 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Ann Cole recalled learning to braid challah at her grandfather's elbow."), "");
     /* an object, then a second verb of the subject: no clause */
     CHECK_STR(quotes_of("Kestrel Bay Management disclosed a 6% stake in November and has pushed for a sale."), "");
+    /* "X, people familiar with the talks say." and "..., White House advisers
+     * say.": the present tense of a plural subject */
+    CHECK_STR(quotes_of("The deal is close, people familiar with the talks say."),
+              "I|say|people familiar with the talks|The deal is close");
+    CHECK_STR(quotes_of("Trump has the final word on any deal, White House advisers say."),
+              "I|say|White House advisers|Trump has the final word on any deal");
     /* results posted are no speech: a number's noun, then a participle */
     CHECK_STR(quotes_of("Lumen Co posted a 41% jump in profit on Thursday, beating expectations as orders kept "
                         "its factories busy."),
