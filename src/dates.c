@@ -972,8 +972,8 @@ static int match_month(const ng_doc *doc, size_t i, found *f)
     return report(doc, f, i, i);
 }
 
-/* "mid-October": one token; the span is the month's part of it, as the span
- * of "early October" is "October". */
+/* "mid-October": one token, the whole of it the date's text (as real news
+ * annotations write it). */
 static int match_mid_month(const ng_doc *doc, size_t i, found *f)
 {
     const token *t = &doc->toks.v[i];
@@ -990,9 +990,7 @@ static int match_mid_month(const ng_doc *doc, size_t i, found *f)
     if (!(le->feats & F_MONTH) || (le->feats & F_ABBREV) || m < 1 || m > 12)
         return 0;
     set_value(f->value, have_date(doc) ? year_for(doc, m, 15, i, i) : 0, m, 0);
-    report(doc, f, i, i);
-    f->start += 4;
-    return 1;
+    return report(doc, f, i, i);
 }
 
 /* Which day a weekday at i is: the day of D's week that the sentence's tense
