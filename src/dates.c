@@ -896,7 +896,8 @@ static int month_alone_ok(const ng_doc *doc, size_t i)
     if (same_sentence(doc, p, i) && same_sentence(doc, i, n) && n < doc->toks.n) {
         const token *nt = &doc->toks.v[n], *pt = &doc->toks.v[p];
         size_t pp = before(doc, p);
-        int det = tok_is(pt, F_DET) && (pt->flags & TF_LOWER);
+        /* "the October meeting", "Norway's October oil production" */
+        int det = (tok_is(pt, F_DET) && (pt->flags & TF_LOWER)) || tok_is_clitic_s(doc, pt);
         int det_adj = pt->kind == TK_WORD && (pt->flags & TF_LOWER) && !tok_is(pt, F_PREP | F_CUE | F_AUX | F_MODAL) &&
                       same_sentence(doc, pp, p) && tok_is(&doc->toks.v[pp], F_DET) && (doc->toks.v[pp].flags & TF_LOWER);
         attributive = (det || det_adj) && nt->kind == TK_WORD && (nt->flags & TF_LOWER) &&

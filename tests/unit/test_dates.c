@@ -419,6 +419,7 @@ static void test_news_copy(void)
     CHECK_STR(value_of("On March 3, 2000 marchers gathered.", nov, "March 3"), "2019-03-03");
     /* a month qualifying a noun */
     CHECK_STR(value_of("He witnessed a key September conversation in Warsaw.", nov, "September"), "2019-09");
+    CHECK_STR(value_of("Norway's October oil production beat forecasts.", nov, "October"), "2019-10");
     /* the year the sentence names; a scheduled start looks forward */
     CHECK_STR(value_of("Legislators meet before their 2020 session that starts in early January.", nov, "January"),
               "2020-01");
