@@ -142,8 +142,11 @@ static int at_sentence_start(const ng_doc *doc, size_t i)
      * '... for all. It's hard to look at them now.' */
     if (p->kind == TK_PUNCT && (p->flags & TF_IN_QUOTE) && strchr(".!?", doc->text[p->start]))
         return 1;
+    /* after a colon, a dash or a bracket: an ordinary word, or a function
+     * word that is also a name somewhere ("Another caveat: Even though") */
     if (p->kind == TK_DASH || tok_is_punct(doc, p, ':') || tok_is_punct(doc, p, '('))
-        return (t->flags & TF_CAP) && tok_is(t, F_COMMON) && !tok_is(t, F_PERSONAL_NAME);
+        return (t->flags & TF_CAP) && tok_is(t, F_COMMON) &&
+               (!tok_is(t, F_PERSONAL_NAME) || tok_is(t, F_ADVERB | F_CONJ | F_PREP | F_DET | F_PRONOUN | F_SUBORD));
     return 0;
 }
 
