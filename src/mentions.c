@@ -539,7 +539,10 @@ static void mark_context(ng_doc *doc, mention *m)
                      * Solberg-Hale told" is the next person's title. */
                     int name_follows = q + 1 < doc->toks.n && (tok(doc, q + 1)->flags & TF_CAP) &&
                                        tok(doc, q + 1)->kind == TK_WORD;
-                    if (tok_is(r, F_ORG_ANAPHOR) || name_follows)
+                    /* "Orange County, Calif., sheriff's office": a possessor,
+                     * no appositive */
+                    int possessor = q + 1 < doc->toks.n && tok_is_clitic_s(doc, tok(doc, q + 1));
+                    if (tok_is(r, F_ORG_ANAPHOR) || name_follows || possessor)
                         break;
                     m->flags |= MF_APPOS_ROLE;
                     m->role_tok = (int32_t)q;
