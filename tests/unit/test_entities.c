@@ -137,6 +137,9 @@ static void test_particles(void)
     const char *text = "The plan was drawn up by Pieter de Graaf, an analyst at Kestrel Securities. "
                        "Later, de Graaf said it would work.";
     CHECK_STR(entities_of(text), "PERSON:Pieter de Graaf; ORG:Kestrel Securities");
+    /* firms named like people are organizations; the people stay people */
+    CHECK_STR(entities_of("Goldman Sachs said the outlook was weak. Tom Bain agreed."),
+              "ORG:Goldman Sachs; PERSON:Tom Bain");
     /* a role word that owns something is no appositive */
     CHECK_STR(entities_of("We used figures of the Orange County, Calif., sheriff's office."),
               "LOC:Orange County; LOC:Calif.");
