@@ -391,6 +391,16 @@ static entity_stats *gather_stats(ng_doc *doc)
 
 static void decide_type(ng_doc *doc, entity *e, const entity_stats *s)
 {
+    /* "Brent LCOc1", "Sterling GBP=": a market's code after the word; no
+     * person's name has digits */
+    if (s->longest >= 0 && !s->strong_person) {
+        const mention *l = &doc->mentions.v[s->longest];
+        for (uint32_t k = l->first_tok; k < l->end_tok; k++)
+            if ((tok(doc, k)->flags & TF_HAS_DIGIT) && (tok(doc, k)->flags & TF_CAP) && k > l->first_tok) {
+                e->type = s->votes[NG_ORG] ? NG_ORG : NG_MISC;
+                return;
+            }
+    }
     if (s->votes[NG_ORG] && !s->strong_person)
         e->type = NG_ORG;
     else if (s->votes[NG_PERSON] || s->strong_person)

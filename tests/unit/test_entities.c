@@ -137,6 +137,8 @@ static void test_particles(void)
     const char *text = "The plan was drawn up by Pieter de Graaf, an analyst at Kestrel Securities. "
                        "Later, de Graaf said it would work.";
     CHECK_STR(entities_of(text), "PERSON:Pieter de Graaf; ORG:Kestrel Securities");
+    /* a market code after a first name makes no person */
+    CHECK_STR(entities_of("Oil fell, and Brent LCOc1 was last at $60.73."), "MISC:Brent LCOc1");
     /* firms named like people are organizations; the people stay people */
     CHECK_STR(entities_of("Goldman Sachs said the outlook was weak. Tom Bain agreed."),
               "ORG:Goldman Sachs; PERSON:Tom Bain");
