@@ -464,6 +464,11 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         int32_t m = x >= floor + 3 ? mention_at(doc, (uint32_t)(x - 3)) : -1;
         if (m < 0 || doc->mentions.v[m].kind != MK_NAME || doc->mentions.v[m].end_tok != x - 2)
             return 0;
+        /* "a letter to Kevin McAleenan, who was ...": a preposition's object
+         * is no subject */
+        uint32_t f0 = doc->mentions.v[m].first_tok;
+        if (f0 > floor && lower_word(tok(doc, f0 - 1)) && tok_is(tok(doc, f0 - 1), F_PREP))
+            return 0;
         *b = doc->mentions.v[m].first_tok;
         *e = doc->mentions.v[m].end_tok;
         return 1;
@@ -485,6 +490,11 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
     if (tok_is(f, F_PREP) && (f->flags & TF_CAP) && !tok_is(f, F_PRONOUN | F_KNOWN_ORG | F_PERSONAL_NAME) && end - start > 1)
         return 0;
     if (np_has_verb(doc, start, end))
+        return 0;
+    /* "In a letter to Kevin McAleenan, who was ..., said": the object of a
+     * preposition is no subject */
+    if (start > floor && lower_word(tok(doc, start - 1)) && tok_is(tok(doc, start - 1), F_PREP) &&
+        !tok_is(tok(doc, start - 1), F_DET | F_CONJ | F_SUBORD))
         return 0;
     *b = start;
     /* The appositive goes with the phrase: it may hold the name ("The

@@ -360,6 +360,10 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Dana Okonkwo-Lane, who is godmother to the couple's older daughter, Wren, told the "
                         "magazine that she had watched them."),
               "I|told|Dana Okonkwo-Lane|she had watched them");
+    /* ... but a preposition's object with a relative clause is no subject */
+    CHECK_STR(quotes_of("In a letter to Kevin McAleenan, who was the acting director of the agency, said they would "
+                        "help."),
+              "");
     /* a possessive before the subject of coordinated verbs is no verb */
     CHECK_STR(quotes_of("Wessex Link runs trains. The operator's managing director, Alistair Fairbairn, apologised "
                         "on Wednesday and admitted the company had erred."),
