@@ -561,14 +561,18 @@ static int32_t org_after_role(const ng_doc *doc, size_t b, size_t e)
         if (!(tok_is(tok(doc, i), F_ROLE | F_GENERIC) && (word_is(doc, i + 1, "for") || word_is(doc, i + 1, "of") ||
                                                         word_is(doc, i + 1, "at"))))
             continue;
-        for (size_t k = i + 2; k < e; k++) {
-            int32_t m = mention_at(doc, (uint32_t)k);
-            if (m < 0)
-                continue;
-            int32_t ent = doc->mentions.v[m].entity;
-            if (ent >= 0 && entity_type(doc, ent) == NG_ORG)
-                return ent;
-        }
+        /* the organization is the preposition's object: "a spokeswoman for
+         * the union", not "the authors of the research published in the
+         * journal JAMA Psychiatry" */
+        size_t k = i + 2;
+        if (k < e && word_is(doc, k, "the"))
+            k++;
+        int32_t m = k < e ? mention_at(doc, (uint32_t)k) : -1;
+        if (m < 0 || doc->mentions.v[m].first_tok != k)
+            continue;
+        int32_t ent = doc->mentions.v[m].entity;
+        if (ent >= 0 && entity_type(doc, ent) == NG_ORG)
+            return ent;
     }
     return -1;
 }
@@ -790,13 +794,27 @@ static int is_spokesperson(const ng_doc *doc, const token *t);
  * only says where they are; it does not speak. */
 static int place_after_generic(const ng_doc *doc, size_t b, const mention *mm, int32_t ent)
 {
-    if (entity_type(doc, ent) != NG_LOC && entity_type(doc, ent) != NG_MISC)
+    int org = entity_type(doc, ent) == NG_ORG;
+    if (entity_type(doc, ent) != NG_LOC && entity_type(doc, ent) != NG_MISC && !org)
         return 0;
     for (size_t x = b; x + 1 < mm->first_tok; x++) {
         const token *h = tok(doc, x), *p = tok(doc, x + 1);
-        if (h->kind == TK_WORD && tok_is(h, F_GENERIC | F_ROLE) && !is_spokesperson(doc, h) && lower_word(p) &&
-            (tok_eq(doc, p, "of") || tok_eq(doc, p, "in") || tok_eq(doc, p, "from") || tok_eq(doc, p, "near")))
-            return 1;
+        if (!(h->kind == TK_WORD && tok_is(h, F_GENERIC | F_ROLE) && !is_spokesperson(doc, h) && lower_word(p) &&
+              (tok_eq(doc, p, "of") || tok_eq(doc, p, "in") || tok_eq(doc, p, "from") || tok_eq(doc, p, "near") ||
+               (org && (tok_eq(doc, p, "at") || tok_eq(doc, p, "for"))))))
+            continue;
+        /* an organization right after the preposition is whom the source
+         * speaks for ("officials at the ministry"); one further down the
+         * phrase only says where the words were ("the authors of the research
+         * published in the journal JAMA Psychiatry") */
+        if (org) {
+            size_t k = x + 2;
+            if (k < mm->first_tok && word_is(doc, k, "the"))
+                k++;
+            if (k == mm->first_tok)
+                return 0;
+        }
+        return 1;
     }
     return 0;
 }

@@ -406,6 +406,13 @@ static void test_newspaper_patterns(void)
               "");
     /* "denying the visitors a first win": objects, no clause */
     CHECK_STR(quotes_of("The header earned United a draw, denying the visitors a first win."), "");
+    /* an organization far down a generic source's phrase does not speak;
+     * right after its preposition, it does */
+    CHECK_STR(quotes_of("The authors of the research published in the journal JAMA Psychiatry argued that the rise "
+                        "was a concern."),
+              "I|argued|authors|the rise was a concern");
+    CHECK_STR(quotes_of("Analysts at Goldman Sachs said the rise was a concern."),
+              "I|said|Goldman Sachs|the rise was a concern");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
