@@ -827,6 +827,59 @@ static int is_spokesperson(const ng_doc *doc, const token *t)
             tok_eq(doc, t, "reps") || tok_eq(doc, t, "publicist"));
 }
 
+/* Do a title as written before a name ("Gov.", "Sen.", "President") and a
+ * title noun ("governor") name the same office? */
+static int same_title(const ng_doc *doc, const token *title, const token *noun)
+{
+    static const char *const abbrev[][2] = {
+        {"gov", "governor"},   {"sen", "senator"},       {"rep", "representative"}, {"pres", "president"},
+        {"gen", "general"},    {"adm", "admiral"},        {"col", "colonel"},        {"capt", "captain"},
+        {"lt", "lieutenant"},  {"sgt", "sergeant"},       {"supt", "superintendent"}, {"atty", "attorney"},
+        {"det", "detective"},  {"insp", "inspector"},     {"prof", "professor"},     {"cmdr", "commander"},
+        {"gov.", "governor"},  {"sen.", "senator"},       {"rep.", "representative"}};
+    if (tok_text_eq_ci(doc, title, noun))
+        return 1;
+    size_t n = title->end - title->start;
+    const char *w = doc->text + title->start;
+    if (n > 0 && w[n - 1] == '.')
+        n--;
+    for (size_t k = 0; k < sizeof abbrev / sizeof abbrev[0]; k++) {
+        size_t a = strlen(abbrev[k][0]);
+        if (a != n || !tok_eq(doc, noun, abbrev[k][1]))
+            continue;
+        size_t q = 0;
+        while (q < n && (w[q] | 0x20) == abbrev[k][0][q])
+            q++;
+        if (q == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The person named with a title matching `noun` before token `before`, when
+ * exactly one person was: "Gov. Eric Holcomb ... The governor said". Two
+ * senators leave "the senator" to no one. */
+static int32_t titled_person(const ng_doc *doc, const token *noun, uint32_t before)
+{
+    int32_t found = -1;
+    for (size_t i = 0; i < doc->mentions.n; i++) {
+        const mention *m = &doc->mentions.v[i];
+        if (m->first_tok >= before)
+            break;
+        if (m->kind != MK_NAME || m->title_tok < 0 || m->entity < 0 || entity_type(doc, m->entity) != NG_PERSON)
+            continue;
+        int match = 0;
+        for (uint32_t t = (uint32_t)m->title_tok; t < m->first_tok && !match; t++)
+            match = same_title(doc, tok(doc, t), noun);
+        if (!match)
+            continue;
+        if (found >= 0 && found != m->entity)
+            return -1;
+        found = m->entity;
+    }
+    return found;
+}
+
 static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
 {
     speaker s;
@@ -973,7 +1026,8 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         const token *head = tok(doc, e - 1);
         int32_t m = mention_at(doc, (uint32_t)b);
         if (m >= 0 && doc->mentions.v[m].entity >= 0 &&
-            (tok_is(head, F_DOC_NOUN) || is_spokesperson(doc, head) || tok_eq(doc, head, "website"))) {
+            (tok_is(head, F_DOC_NOUN) || is_spokesperson(doc, head) || tok_eq(doc, head, "website") ||
+             tok_eq(doc, head, "office") || tok_eq(doc, head, "campaign"))) {
             s.kind = SPK_ENTITY;
             s.entity = doc->mentions.v[m].entity;
             return s;
@@ -1008,6 +1062,16 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         s.kind = SPK_ENTITY;
         s.entity = doc->mentions.v[nominal].entity;
         return s;
+    }
+    /* "The governor said": the one person the article gave that title */
+    if (e == b + 2 && (word_is(doc, b, "the") || tok_eq(doc, tok(doc, b), "the")) && lower_word(tok(doc, b + 1)) &&
+        tok_is(tok(doc, b + 1), F_TITLE) && !tok_is(tok(doc, b + 1), F_GENERIC)) {
+        int32_t who = titled_person(doc, tok(doc, b + 1), (uint32_t)b);
+        if (who >= 0) {
+            s.kind = SPK_ENTITY;
+            s.entity = who;
+            return s;
+        }
     }
     /* Generic sources and roles: "Analysts", "U.S. officials", "police",
      * "a spokesman". The head is the first generic or role noun. */

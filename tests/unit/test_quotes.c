@@ -413,6 +413,15 @@ static void test_newspaper_patterns(void)
               "I|argued|authors|the rise was a concern");
     CHECK_STR(quotes_of("Analysts at Goldman Sachs said the rise was a concern."),
               "I|said|Goldman Sachs|the rise was a concern");
+    /* "the governor": the one person the article gave that title; two
+     * senators leave "the senator" to no one; "his office" speaks for him */
+    CHECK_STR(quotes_of("Indiana Gov. Eric Holcomb skipped the rally. The governor said he was waiting for a "
+                        "commission."),
+              "I|said|Eric Holcomb|he was waiting for a commission");
+    CHECK_STR(quotes_of("Sen. Ann Lee and Sen. Bo Chen spoke. \"It is dead,\" the senator said."),
+              "D|said|-|It is dead,");
+    CHECK_STR(quotes_of("Teachers did not see Gov. Eric Holcomb on Tuesday. His office said he was in Florida."),
+              "I|said|Eric Holcomb|he was in Florida");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
