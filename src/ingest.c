@@ -6,6 +6,7 @@
  * mark is dropped, control characters become spaces, and the whole is trimmed.
  * All later offsets refer to this text.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "internal.h"
 #include "utf8.h"
 
@@ -202,6 +203,27 @@ static int is_terminal(char c)
     return c == '.' || c == '!' || c == '?';
 }
 
+/* The position of the last '.', '!' or '?' in t[lo, hi), or UINT32_MAX. */
+static uint32_t last_terminal(const char *t, uint32_t lo, uint32_t hi)
+{
+#ifdef __GLIBC__
+    const char *best = NULL;
+    const char marks[3] = {'.', '!', '?'};
+    for (int m = 0; m < 3; m++) {
+        const char *from = best ? best + 1 : t + lo;
+        const char *p = memrchr(from, marks[m], (size_t)(t + hi - from));
+        if (p)
+            best = p;
+    }
+    return best ? (uint32_t)(best - t) : UINT32_MAX;
+#else
+    for (uint32_t k = hi; k > lo; k--)
+        if (is_terminal(t[k - 1]))
+            return k - 1;
+    return UINT32_MAX;
+#endif
+}
+
 static int count_words(const char *s, size_t n)
 {
     int words = 0, in = 0;
@@ -278,10 +300,14 @@ int ingest_find_credit(ng_doc *doc, paragraph *p)
             }
         }
     }
-    /* The last sentence end that is followed by a space. */
-    for (uint32_t i = e; i > b + 1; i--) {
-        uint32_t k = i - 1; /* candidate position of the terminal */
-        if (!is_terminal(t[k]) || k + 1 >= e || !is_space_byte(t[k + 1]))
+    /* The last sentence end that is followed by a space: candidates found
+     * from the end by memrchr, the paragraph's final period excluded. */
+    for (uint32_t hi = e - 1; hi > b + 1;) {
+        uint32_t k = last_terminal(t, b + 1, hi); /* candidate position of the terminal */
+        if (k == UINT32_MAX)
+            break;
+        hi = k;
+        if (!is_space_byte(t[k + 1]))
             continue;
         /* "J. Smith/AP": an initial is not a sentence end. */
         if (k >= 2 && t[k - 2] == ' ' && t[k - 1] >= 'A' && t[k - 1] <= 'Z')

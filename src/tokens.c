@@ -189,7 +189,7 @@ static int is_alnum_cp(int32_t cp)
 
 /* ---- tokenizing ---------------------------------------------------------------------- */
 
-static token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kind, uint32_t flags)
+static NG_ALWAYS_INLINE token *push_token(ng_doc *doc, uint32_t start, uint32_t end, tok_kind kind, uint32_t flags)
 {
     token *t = VEC_PUSH(&doc->toks);
     t->start = start;
