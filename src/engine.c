@@ -293,13 +293,7 @@ const char *ng_doc_language(const ng_doc *doc)
 
 /* Byte offsets to code point offsets, for offsets handed out in order or not:
  * a checkpoint every 64 bytes keeps each conversion short. */
-typedef struct cp_index {
-    const char *text;
-    size_t len;
-    size_t *marks; /* code points before byte k*256 */
-} cp_index;
-
-static void cp_index_init(cp_index *ix, const ng_doc *doc)
+void cp_index_init(cp_index *ix, const ng_doc *doc)
 {
     ix->text = doc->text;
     ix->len = doc->len;
@@ -314,7 +308,7 @@ static void cp_index_init(cp_index *ix, const ng_doc *doc)
     }
 }
 
-static size_t cp_of(const cp_index *ix, size_t byte)
+size_t cp_of(const cp_index *ix, size_t byte)
 {
     size_t k = byte / 64;
     return ix->marks[k] + utf8_count(ix->text + k * 64, byte - k * 64);
@@ -454,12 +448,13 @@ const char *ng_doc_json(ng_doc *doc, unsigned flags, size_t *len)
     jmp_buf oom;
     if (setjmp(oom)) {
         ng_set_oom_target(NULL);
+        free(doc->json_marks);
+        doc->json_marks = NULL;
         if (len)
             *len = 0;
         return NULL;
     }
     ng_set_oom_target(&oom);
-    build_views(doc);
     doc->json.n = 0;
     write_json(doc, flags);
     ng_set_oom_target(NULL);

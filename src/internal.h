@@ -304,6 +304,7 @@ struct ng_doc {
     size_t n_pub_captions;
     VEC(char *) strings; /* strings owned by the public views */
     strbuf json;
+    size_t *json_marks; /* write_json's code point index, freed if memory runs out */
 };
 
 /* ---- stages ---------------------------------------------------------------------- */
@@ -357,7 +358,17 @@ void find_dates(ng_doc *doc);
 /* Parses "YYYY-MM-DD" strictly; 0 on success. */
 int parse_iso_date(const char *s, ymd *out);
 
-/* json.c */
+/* engine.c: byte offsets to code point offsets, as the output gives them */
+typedef struct cp_index {
+    const char *text;
+    size_t len;
+    size_t *marks; /* code points before byte k*64 */
+} cp_index;
+void cp_index_init(cp_index *ix, const ng_doc *doc);
+size_t cp_of(const cp_index *ix, size_t byte);
+
+/* json.c: the record, written from the stages' own results (the public
+ * views of engine.c are built only when the accessors ask for them) */
 void write_json(ng_doc *doc, unsigned flags);
 
 /* ---- small helpers ---------------------------------------------------------------- */

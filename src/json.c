@@ -126,17 +126,22 @@ static void put_uint(strbuf *b, size_t v)
     sb_append(b, buf + i, sizeof buf - i);
 }
 
-static void put_span(strbuf *b, const ng_doc *doc, const ng_mention *m, int with_text)
+/* {"start", "end", "text"} of the bytes [b, e) of the text. */
+static void put_span(strbuf *b, const ng_doc *doc, const cp_index *ix, uint32_t bs, uint32_t be)
 {
     SB_LIT(b, "{\"start\":");
-    put_uint(b, m->start);
+    put_uint(b, cp_of(ix, bs));
     SB_LIT(b, ",\"end\":");
-    put_uint(b, m->end);
-    if (with_text) {
-        SB_LIT(b, ",\"text\":");
-        put_string(b, doc->text + m->byte_start, m->byte_end - m->byte_start);
-    }
+    put_uint(b, cp_of(ix, be));
+    SB_LIT(b, ",\"text\":");
+    put_string(b, doc->text + bs, be - bs);
     sb_putc(b, '}');
+}
+
+/* A slice of the text as a JSON string. */
+static void put_slice(strbuf *b, const ng_doc *doc, uint32_t bs, uint32_t be)
+{
+    put_string(b, doc->text + bs, be - bs);
 }
 
 static void write_record(ng_doc *doc)
@@ -174,23 +179,27 @@ static void write_record(ng_doc *doc)
     put_key(b, "text", 0);
     put_string(b, doc->text, doc->len);
 
+    cp_index ix;
+    cp_index_init(&ix, doc);
+    doc->json_marks = ix.marks; /* ng_doc_json frees it if memory runs out */
     put_key(b, "entities", 0);
     sb_putc(b, '[');
-    for (size_t i = 0; i < ng_doc_entity_count(doc); i++) {
-        const ng_entity *e = ng_doc_entity(doc, i);
+    for (size_t i = 0; i < doc->entities.n; i++) {
+        const entity *e = &doc->entities.v[i];
         if (i)
             sb_putc(b, ',');
         SB_LIT(b, "{\"id\":");
-        put_uint(b, (size_t)e->id);
+        put_uint(b, i);
         SB_LIT(b, ",\"type\":\"");
         sb_append(b, ng_entity_type_name(e->type), strlen(ng_entity_type_name(e->type)));
         SB_LIT(b, "\",\"name\":");
         put_cstring(b, e->name);
         SB_LIT(b, ",\"mentions\":[");
-        for (size_t k = 0; k < e->mention_count; k++) {
+        for (size_t k = 0; k < e->mentions.n; k++) {
+            const mention *m = &doc->mentions.v[e->mentions.v[k]];
             if (k)
                 sb_putc(b, ',');
-            put_span(b, doc, &e->mentions[k], 1);
+            put_span(b, doc, &ix, m->start, m->end);
         }
         SB_LIT(b, "]}");
     }
@@ -198,37 +207,42 @@ static void write_record(ng_doc *doc)
 
     put_key(b, "quotes", 0);
     sb_putc(b, '[');
-    for (size_t i = 0; i < ng_doc_quote_count(doc); i++) {
-        const ng_quote *q = ng_doc_quote(doc, i);
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        const quote *q = &doc->quotes.v[i];
         if (i)
             sb_putc(b, ',');
         SB_LIT(b, "{\"text\":");
-        put_cstring(b, q->text);
+        put_slice(b, doc, q->start, q->end);
         SB_LIT(b, ",\"start\":");
-        put_uint(b, q->span.start);
+        put_uint(b, cp_of(&ix, q->start));
         SB_LIT(b, ",\"end\":");
-        put_uint(b, q->span.end);
+        put_uint(b, cp_of(&ix, q->end));
         if (q->kind == NG_DIRECT)
             SB_LIT(b, ",\"kind\":\"direct\",\"cue\":");
         else
             SB_LIT(b, ",\"kind\":\"indirect\",\"cue\":");
-        put_cstring(b, q->cue);
+        if (q->cue_end > q->cue_start)
+            put_slice(b, doc, q->cue_start, q->cue_end);
+        else
+            SB_LIT(b, "null");
         SB_LIT(b, ",\"speaker\":");
-        if (!q->speaker) {
+        const char *name = q->speaker == SPK_ENTITY    ? doc->entities.v[q->entity].name
+                           : q->speaker == SPK_GENERIC ? q->generic
+                                                       : NULL;
+        if (!name) {
             SB_LIT(b, "null");
         } else {
             SB_LIT(b, "{\"name\":");
-            put_cstring(b, q->speaker);
-            if (q->speaker_entity >= 0)
-            {
+            put_cstring(b, name);
+            if (q->speaker == SPK_ENTITY) {
                 SB_LIT(b, ",\"entity\":");
-                put_uint(b, (size_t)q->speaker_entity);
-            }
-            else
+                put_uint(b, (size_t)q->entity);
+            } else {
                 SB_LIT(b, ",\"entity\":null");
+            }
             SB_LIT(b, ",\"mention\":");
-            if (q->has_speaker_mention)
-                put_span(b, doc, &q->speaker_mention, 1);
+            if (q->spk_end > q->spk_start)
+                put_span(b, doc, &ix, q->spk_start, q->spk_end);
             else
                 SB_LIT(b, "null");
             sb_putc(b, '}');
@@ -239,32 +253,40 @@ static void write_record(ng_doc *doc)
 
     put_key(b, "dates", 0);
     sb_putc(b, '[');
-    for (size_t i = 0; i < ng_doc_date_count(doc); i++) {
-        const ng_date *d = ng_doc_date_at(doc, i);
+    for (size_t i = 0; i < doc->dates.n; i++) {
+        const date_ref *d = &doc->dates.v[i];
         if (i)
             sb_putc(b, ',');
         SB_LIT(b, "{\"text\":");
-        put_cstring(b, d->text);
+        put_slice(b, doc, d->start, d->end);
         SB_LIT(b, ",\"start\":");
-        put_uint(b, d->span.start);
+        put_uint(b, cp_of(&ix, d->start));
         SB_LIT(b, ",\"end\":");
-        put_uint(b, d->span.end);
+        put_uint(b, cp_of(&ix, d->end));
         SB_LIT(b, ",\"value\":");
-        put_cstring(b, d->value);
+        put_cstring(b, d->value[0] ? d->value : NULL);
         sb_putc(b, '}');
     }
     sb_putc(b, ']');
+    free(ix.marks);
+    doc->json_marks = NULL;
 
     put_key(b, "captions", 0);
     sb_putc(b, '[');
-    for (size_t i = 0; i < ng_doc_caption_count(doc); i++) {
-        const ng_caption *c = ng_doc_caption(doc, i);
-        if (i)
+    size_t n_caps = 0;
+    for (size_t i = 0; i < doc->paras.n; i++) {
+        const paragraph *p = &doc->paras.v[i];
+        if (p->kind != PARA_CAPTION)
+            continue;
+        if (n_caps++)
             sb_putc(b, ',');
         SB_LIT(b, "{\"text\":");
-        put_cstring(b, c->text);
+        put_slice(b, doc, p->start, p->body_end);
         SB_LIT(b, ",\"credit\":");
-        put_cstring(b, c->credit);
+        if (p->credit_end > p->credit_start)
+            put_slice(b, doc, p->credit_start, p->credit_end);
+        else
+            SB_LIT(b, "null");
         sb_putc(b, '}');
     }
     sb_putc(b, ']');
