@@ -1261,6 +1261,10 @@ static int attribute_after(const ng_doc *doc, const qspan *q, attribution *a)
      * the quote, whose frame is found there. */
     if (tok_is(tok(doc, i), F_CONJ) && lower_word(tok(doc, i)))
         return 0;
+    /* Nor "... for a second-half display he described as": a preposition
+     * starts no subject */
+    if (tok_is(tok(doc, i), F_PREP) && lower_word(tok(doc, i)) && !tok_is(tok(doc, i), F_DET))
+        return 0;
     size_t k = i;
     while (k < limit && k < i + 16 && np_token(doc, k) && !cue_at(doc, k))
         k++;
@@ -1783,7 +1787,12 @@ static size_t clause_end(const ng_doc *doc, size_t b, size_t limit, int particip
         }
         if (participle && word_is(doc, i, "and") && i + 1 < limit && is_ing(doc, tok(doc, i + 1)))
             return i;
-
+        /* "... after the birth, a rarity for an artist who ...": the
+         * writer's comment on the clause, an appositive noun phrase after it */
+        if (is_punct(doc, i, ',') && i > b + 3 && i + 2 < limit && !(tok(doc, i + 1)->flags & TF_IN_QUOTE) &&
+            (word_is(doc, i + 1, "a") || word_is(doc, i + 1, "an")) && lower_word(tok(doc, i + 1)) &&
+            lower_word(tok(doc, i + 2)) && !is_verbish(doc, tok(doc, i + 2)) && reads_as_clause(doc, b, i))
+            return i;
     }
     /* Drop the sentence's closing punctuation (outside quotes). */
     while (e > b) {

@@ -422,6 +422,15 @@ static void test_newspaper_patterns(void)
               "D|said|-|It is dead,");
     CHECK_STR(quotes_of("Teachers did not see Gov. Eric Holcomb on Tuesday. His office said he was in Florida."),
               "I|said|Eric Holcomb|he was in Florida");
+    /* "said afterwards that"; a preposition after the quote starts no
+     * subject; the writer's appositive comment ends the clause */
+    CHECK_STR(quotes_of("Millbrook manager Callum Reid said afterwards that his side had \"got what we deserved\" "
+                        "for a display he described as \"relentless\"."),
+              "I|said|Callum Reid|his side had \"got what we deserved\" for a display he described as \"relentless\" ## "
+              "D|said|Callum Reid|got what we deserved ## D|described|Callum Reid|relentless");
+    CHECK_STR(quotes_of("Tessa Vale said she planned to take time off after the birth, a rarity for an artist who "
+                        "has released four albums."),
+              "I|said|Tessa Vale|she planned to take time off after the birth");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
