@@ -1484,7 +1484,11 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
          * It ends before the clause's subject: a pronoun ("on Tuesday it
          * would"), a determiner after its noun, or after a date word. */
         size_t start = k++;
-        while (k < limit && k < start + 7 && np_token(doc, k) && !word_is(doc, k, "that") &&
+        /* "on a call", "in a statement": a cue's noun after a determiner */
+        while (k < limit && k < start + 7 &&
+               (np_token(doc, k) ||
+                (lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_CUE) && tok_is(tok(doc, k - 1), F_DET))) &&
+               !word_is(doc, k, "that") &&
                !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k)) && k > start + 1)) {
             const token *x = tok(doc, k), *prev = tok(doc, k - 1);
             if (tok_is(x, F_PRONOUN) && !(x->aux & AUX_POSSESSIVE))

@@ -431,6 +431,9 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Tessa Vale said she planned to take time off after the birth, a rarity for an artist who "
                         "has released four albums."),
               "I|said|Tessa Vale|she planned to take time off after the birth");
+    /* "told analysts on a call that": a cue's noun after a determiner */
+    CHECK_STR(quotes_of("Renata Solberg told analysts on a call that the company was looking at acquisitions."),
+              "I|told|Renata Solberg|the company was looking at acquisitions");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
