@@ -33,6 +33,10 @@ static int in_para_kind(const ng_doc *doc, const token *t, para_kind k)
 /* Words that never begin or continue a name even when capitalized. */
 static int is_function_word(const token *t)
 {
+    /* "WHO": a relative pronoun in capitals is the World Health
+     * Organization's acronym */
+    if ((t->flags & TF_ALLCAPS) && t->end - t->start >= 3 && tok_is(t, F_RELATIVE) && !tok_is(t, F_PRONOUN))
+        return 0;
     return tok_is(t, F_PRONOUN | F_DET | F_PREP | F_CONJ | F_SUBORD | F_AUX | F_MODAL | F_STOP | F_RELATIVE |
                          F_NEGATION | F_QUANT);
 }

@@ -242,7 +242,8 @@ static int np_token(const ng_doc *doc, size_t i)
         return tok_is_punct(doc, t, '.');
     }
     if (t->flags & (TF_CAP | TF_ALLCAPS))
-        return !tok_is(t, F_SUBORD | F_RELATIVE) || tok_is(t, F_PRONOUN);
+        return !tok_is(t, F_SUBORD | F_RELATIVE) || tok_is(t, F_PRONOUN) ||
+               ((t->flags & TF_ALLCAPS) && t->end - t->start >= 3); /* "WHO" */
     if (t->flags & TF_CLITIC)
         return tok_is_clitic_s(doc, t);
     if (tok_is(t, F_CUE | F_AUX | F_MODAL | F_SUBORD | F_RELATIVE | F_CONJ | F_NEGATION) &&
@@ -1484,10 +1485,13 @@ static size_t clause_start(const ng_doc *doc, size_t i, size_t limit, int has_li
          * It ends before the clause's subject: a pronoun ("on Tuesday it
          * would"), a determiner after its noun, or after a date word. */
         size_t start = k++;
-        /* "on a call", "in a statement": a cue's noun after a determiner */
+        /* "on a call", "on an earnings call": a cue's noun after a
+         * determiner */
         while (k < limit && k < start + 7 &&
                (np_token(doc, k) ||
-                (lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_CUE) && tok_is(tok(doc, k - 1), F_DET))) &&
+                (lower_word(tok(doc, k)) && tok_is(tok(doc, k), F_CUE) &&
+                 (tok_is(tok(doc, k - 1), F_DET) || (k >= start + 2 && tok_is(tok(doc, k - 2), F_DET) &&
+                                                     lower_word(tok(doc, k - 1)) && np_token(doc, k - 1))))) &&
                !word_is(doc, k, "that") &&
                !(tok_is(tok(doc, k), F_PREP) && lower_word(tok(doc, k)) && k > start + 1)) {
             const token *x = tok(doc, k), *prev = tok(doc, k - 1);

@@ -434,6 +434,11 @@ static void test_newspaper_patterns(void)
     /* "told analysts on a call that": a cue's noun after a determiner */
     CHECK_STR(quotes_of("Renata Solberg told analysts on a call that the company was looking at acquisitions."),
               "I|told|Renata Solberg|the company was looking at acquisitions");
+    /* "WHO" in capitals is an organization; "on an earnings call" */
+    CHECK_STR(quotes_of("According to WHO, there were 3,248 cases reported worldwide."),
+              "I|according to|WHO|there were 3,248 cases reported worldwide");
+    CHECK_STR(quotes_of("Dana Ruiz told investors on an earnings call last month that the company was looking."),
+              "I|told|Dana Ruiz|the company was looking");
     /* a place after a generic source only says where they are */
     CHECK_STR(quotes_of("Officials in Beijing said the risk was low."), "I|said|officials|the risk was low");
     /* a place before an official's title modifies; it does not speak */
