@@ -2350,6 +2350,17 @@ static void emit_direct(ng_doc *doc, direct_state *st)
 
 /* A direct quote inside a reported clause ('Smith said the plan was "dead on
  * arrival"') speaks with the clause's speaker. */
+static void copy_speaker(quote *to, const quote *from)
+{
+    to->speaker = from->speaker;
+    to->entity = from->entity;
+    to->spk_start = from->spk_start;
+    to->spk_end = from->spk_end;
+    to->cue_start = from->cue_start;
+    to->cue_end = from->cue_end;
+    to->generic = from->generic ? ng_xstrndup(from->generic, strlen(from->generic)) : NULL;
+}
+
 static void speakers_from_clauses(ng_doc *doc, direct_state *st, size_t n_direct)
 {
     for (size_t k = 0; k < doc->qspans.n; k++) {
@@ -2360,14 +2371,7 @@ static void speakers_from_clauses(ng_doc *doc, direct_state *st, size_t n_direct
         for (size_t j = n_direct; j < doc->quotes.n; j++) {
             quote *r = &doc->quotes.v[j];
             if (r->kind == NG_INDIRECT && r->start <= d->start && d->end <= r->end && r->speaker != SPK_NONE) {
-                d->speaker = r->speaker;
-                d->entity = r->entity;
-                d->spk_start = r->spk_start;
-                d->spk_end = r->spk_end;
-                d->cue_start = r->cue_start;
-                d->cue_end = r->cue_end;
-                if (r->generic)
-                    d->generic = ng_xstrndup(r->generic, strlen(r->generic));
+                copy_speaker(d, r);
                 break;
             }
         }
@@ -2386,17 +2390,6 @@ static size_t token_after_byte(const ng_doc *doc, uint32_t pos)
             hi = mid;
     }
     return lo;
-}
-
-static void copy_speaker(quote *to, const quote *from)
-{
-    to->speaker = from->speaker;
-    to->entity = from->entity;
-    to->spk_start = from->spk_start;
-    to->spk_end = from->spk_end;
-    to->cue_start = from->cue_start;
-    to->cue_end = from->cue_end;
-    to->generic = from->generic ? ng_xstrndup(from->generic, strlen(from->generic)) : NULL;
 }
 
 /* A direct quote with no frame of its own, after reported speech of the same
