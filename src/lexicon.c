@@ -27,35 +27,9 @@ uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len)
     return lexicon_find_hashed(lex, key, len, lex_hash32(key, len));
 }
 
-static int key_equal(const lexicon *lex, const lex_entry *e, const char *key, size_t len)
-{
-    if (e->key_len != len)
-        return 0;
-    if (len <= LEX_INLINE_KEY)
-        return memcmp(e->key, key, len) == 0;
-    uint32_t off;
-    memcpy(&off, e->key, sizeof off);
-    return memcmp(lex->strings + off, key, len) == 0;
-}
-
-uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint32_t h32)
-{
-    if (len > 255)
-        return 0;
-    uint32_t tag = lex_tag(h32);
-    uint32_t i = lex_home(h32, lex->n_slots);
-    for (;;) {
-        const lex_entry *e = &lex->entries[i];
-        if (!e->tag)
-            return 0;
-        if (e->tag == tag && key_equal(lex, e, key, len))
-            return i + 1;
-        if (++i == lex->n_slots)
-            i = 0;
-    }
-}
-
-static int key_equal_ci(const lexicon *lex, const lex_entry *e, const char *word, size_t len)
+/* Is the entry's key the `len` bytes at `word`: exactly, or (ci) with ASCII
+ * letters compared without case (the keys are lower-case)? */
+static inline int key_equal(const lexicon *lex, const lex_entry *e, const char *word, size_t len, int ci)
 {
     if (e->key_len != len)
         return 0;
@@ -65,6 +39,8 @@ static int key_equal_ci(const lexicon *lex, const lex_entry *e, const char *word
         memcpy(&off, e->key, sizeof off);
         key = lex->strings + off;
     }
+    if (!ci)
+        return memcmp(key, word, len) == 0;
     for (size_t i = 0; i < len; i++) {
         char c = word[i];
         if (c >= 'A' && c <= 'Z')
@@ -75,7 +51,12 @@ static int key_equal_ci(const lexicon *lex, const lex_entry *e, const char *word
     return 1;
 }
 
-uint32_t lexicon_find_ascii_ci(const lexicon *lex, const char *word, size_t len, uint32_t h32)
+/* The linear probe from the hash's home slot; `ci` is a constant at each
+ * call, so the comparison it picks is fixed when this is inlined. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline uint32_t probe(const lexicon *lex, const char *word, size_t len, uint32_t h32, int ci)
 {
     if (len > 255)
         return 0;
@@ -85,9 +66,19 @@ uint32_t lexicon_find_ascii_ci(const lexicon *lex, const char *word, size_t len,
         const lex_entry *e = &lex->entries[i];
         if (!e->tag)
             return 0;
-        if (e->tag == tag && key_equal_ci(lex, e, word, len))
+        if (e->tag == tag && key_equal(lex, e, word, len, ci))
             return i + 1;
         if (++i == lex->n_slots)
             i = 0;
     }
+}
+
+uint32_t lexicon_find_hashed(const lexicon *lex, const char *key, size_t len, uint32_t h32)
+{
+    return probe(lex, key, len, h32, 0);
+}
+
+uint32_t lexicon_find_ascii_ci(const lexicon *lex, const char *word, size_t len, uint32_t h32)
+{
+    return probe(lex, word, len, h32, 1);
 }
