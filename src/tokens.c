@@ -200,46 +200,72 @@ static NG_ALWAYS_INLINE token *push_token(ng_doc *doc, uint32_t start, uint32_t 
     return t;
 }
 
+/* What one pass over a word of plain ASCII learns: its case, digits and
+ * hyphens, and the hash of its lower-cased form. */
+typedef struct ascii_word {
+    int upper, lower, first; /* first: 1 upper, 2 lower, the first letter's case */
+    uint32_t flags;
+    uint64_t h;
+} ascii_word;
+
+static NG_ALWAYS_INLINE void ascii_word_begin(ascii_word *w)
+{
+    w->upper = w->lower = w->first = 0;
+    w->flags = 0;
+    w->h = 1469598103934665603ull;
+}
+
+/* One byte (below 0x80) of the word. */
+static NG_ALWAYS_INLINE void ascii_word_byte(ascii_word *w, unsigned c)
+{
+    if (c >= 'a' && c <= 'z') {
+        w->lower++;
+        w->first = w->first ? w->first : 2;
+    } else if (c >= 'A' && c <= 'Z') {
+        w->upper++;
+        w->first = w->first ? w->first : 1;
+        c += 32;
+    } else if (c >= '0' && c <= '9') {
+        w->flags |= TF_HAS_DIGIT;
+    } else if (c == '-') {
+        w->flags |= TF_HYPHEN;
+    }
+    w->h = (w->h ^ c) * 1099511628211ull;
+}
+
+/* The token's case flags and, when `hash` is set, its hash, with the lookup
+ * owed (TF_LOOKUP). */
+static NG_ALWAYS_INLINE void ascii_word_end(const ascii_word *w, token *t, int hash)
+{
+    uint32_t flags = w->flags | (w->first == 1 ? TF_CAP : w->first == 2 ? TF_LOWER : 0);
+    if (w->upper >= 2 && w->lower == 0)
+        flags |= TF_ALLCAPS;
+    t->flags |= flags;
+    if (hash) {
+        t->hash = (uint32_t)w->h | 1u; /* lex_hash32() */
+        t->feats = 0;
+        t->aux = 0;
+        t->flags |= TF_LOOKUP | TF_ASCII;
+    }
+}
+
 /* A word of plain ASCII, the common case, in one pass: its case flags and,
  * when `hash` is set, the hash of its lower-cased form, with the lookup owed
  * (TF_LOOKUP). Returns 0, having done nothing, for any other word. */
-static int scan_ascii_word(const ng_doc *doc, token *t, int hash)
+static NG_ALWAYS_INLINE int scan_ascii_word(const ng_doc *doc, token *t, int hash)
 {
     const unsigned char *s = (const unsigned char *)doc->text;
     size_t n = t->end - t->start;
     if (n == 0 || n > 100)
         return 0;
-    int upper = 0, lower = 0, first = 0;
-    uint32_t flags = 0;
-    uint64_t h = 1469598103934665603ull;
+    ascii_word w;
+    ascii_word_begin(&w);
     for (uint32_t i = t->start; i < t->end; i++) {
-        unsigned c = s[i];
-        if (c >= 0x80)
+        if (s[i] >= 0x80)
             return 0;
-        if (c >= 'a' && c <= 'z') {
-            lower++;
-            first = first ? first : 2;
-        } else if (c >= 'A' && c <= 'Z') {
-            upper++;
-            first = first ? first : 1;
-            c += 32;
-        } else if (c >= '0' && c <= '9') {
-            flags |= TF_HAS_DIGIT;
-        } else if (c == '-') {
-            flags |= TF_HYPHEN;
-        }
-        h = (h ^ c) * 1099511628211ull;
+        ascii_word_byte(&w, s[i]);
     }
-    flags |= first == 1 ? TF_CAP : first == 2 ? TF_LOWER : 0;
-    if (upper >= 2 && lower == 0)
-        flags |= TF_ALLCAPS;
-    t->flags |= flags;
-    if (hash) {
-        t->hash = (uint32_t)h | 1u; /* lex_hash32() */
-        t->feats = 0;
-        t->aux = 0;
-        t->flags |= TF_LOOKUP | TF_ASCII;
-    }
+    ascii_word_end(&w, t, hash);
     return 1;
 }
 
@@ -528,7 +554,7 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
 
 /* Paragraph membership of the tokens made since `before`: paragraphs are
  * sorted and cover all text. */
-static void assign_paragraphs(ng_doc *doc, size_t before, uint32_t *para)
+static NG_ALWAYS_INLINE void assign_paragraphs(ng_doc *doc, size_t before, uint32_t *para)
 {
     for (size_t k = before; k < doc->toks.n; k++) {
         token *t = &doc->toks.v[k];
@@ -562,43 +588,17 @@ void tokenize(ng_doc *doc)
          * apostrophe, hyphen, period, comma, colon, ampersand or non-ASCII
          * character after it) goes the general way below. */
         if (b0 < 0x80 && ascii_alnum[b0]) {
+            ascii_word w;
+            ascii_word_begin(&w);
             size_t j = i;
-            unsigned upper = 0, lower = 0;
-            uint32_t flags = pending;
-            uint64_t h = 1469598103934665603ull;
-            for (; j < doc->len; j++) {
-                unsigned c = (unsigned char)s[j];
-                if (c >= 0x80 || !ascii_alnum[c])
-                    break;
-                if (c >= 'a') {
-                    lower++;
-                } else if (c >= 'A') {
-                    upper++;
-                    c += 32;
-                } else {
-                    flags |= TF_HAS_DIGIT;
-                }
-                h = (h ^ c) * 1099511628211ull;
-            }
+            for (; j < doc->len && (unsigned char)s[j] < 0x80 && ascii_alnum[(unsigned char)s[j]]; j++)
+                ascii_word_byte(&w, (unsigned char)s[j]);
             unsigned char after = j < doc->len ? (unsigned char)s[j] : ' ';
             if (j - i <= 100 && after < 0x80 && after != '\'' && after != '-' && after != '.' && after != ',' &&
                 after != ':' && after != '&') {
-                if (b0 >= 'a')
-                    flags |= TF_LOWER;
-                else if (b0 >= 'A')
-                    flags |= TF_CAP;
-                if (upper >= 2 && lower == 0)
-                    flags |= TF_ALLCAPS;
-                token *t = push_token(doc, (uint32_t)i, (uint32_t)j, b0 <= '9' ? TK_NUMBER : TK_WORD,
-                                      flags | TF_LOOKUP | TF_ASCII);
-                t->hash = (uint32_t)h | 1u; /* lex_hash32() */
-                t->feats = 0;
-                t->aux = 0;
-                while (para + 1 < doc->paras.n && t->start >= doc->paras.v[para].end)
-                    para++;
-                if (before == 0 || t[-1].para != para)
-                    t->flags |= TF_PARA_START;
-                t->para = para;
+                token *t = push_token(doc, (uint32_t)i, (uint32_t)j, b0 <= '9' ? TK_NUMBER : TK_WORD, pending);
+                ascii_word_end(&w, t, 1);
+                assign_paragraphs(doc, before, &para);
                 i = j;
                 pending = 0;
                 continue;
