@@ -16,6 +16,22 @@ void check(int cond, const char *what)
     }
 }
 
+ng_engine *fuzz_engine(const ng_options *options)
+{
+    static const ng_options *made_for[4];
+    static ng_engine *made[4];
+    size_t k = 0;
+    while (k < 4 && made[k] && made_for[k] != options)
+        k++;
+    check(k < 4, "at most four option sets");
+    if (!made[k]) {
+        made[k] = ng_engine_new(options);
+        made_for[k] = options;
+        check(made[k] != NULL, "engine starts");
+    }
+    return made[k];
+}
+
 /* The record's text with the byte offset of every code point. */
 typedef struct cptext {
     const char *s;

@@ -21,4 +21,8 @@ int check_doc(ng_doc *doc, const ng_options *options);
 /* Aborts with a message when `cond` is false. */
 void check(int cond, const char *what);
 
+/* The engine made with `options`, made on its first use and kept for the
+ * process (a target uses a few fixed option sets, so engines are made once). */
+ng_engine *fuzz_engine(const ng_options *options);
+
 #endif

@@ -20,16 +20,10 @@ static const ng_options defaults = {0};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static ng_engine *engines[2];
-    if (!engines[0]) {
-        engines[0] = ng_engine_new(&defaults);
-        engines[1] = ng_engine_new(&tight);
-        check(engines[0] && engines[1], "engines start");
-    }
     int t = (size & 3) == 3;
     ng_input in = {(const char *)data, size, (size & 4) ? "a1" : NULL, (size & 8) ? NULL : "2024-02-29",
                    NG_FORMAT_TEXT, NULL};
-    ng_doc *doc = ng_extract(engines[t], &in);
+    ng_doc *doc = ng_extract(fuzz_engine(t ? &tight : &defaults), &in);
     int failed = check_doc(doc, t ? &tight : &defaults);
     /* Only these inputs may fail: no text, a NUL byte, too large. */
     if (failed) {

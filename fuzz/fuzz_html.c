@@ -22,12 +22,6 @@ static const ng_options defaults = {0};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static ng_engine *engines[2];
-    if (!engines[0]) {
-        engines[0] = ng_engine_new(&defaults);
-        engines[1] = ng_engine_new(&tight);
-        check(engines[0] && engines[1], "engines start");
-    }
     int t = (size & 3) == 3;
     const char *page = (const char *)data, *nl;
     char *url = NULL;
@@ -41,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     ng_input in = {page, size - (size_t)(page - (const char *)data), (size & 4) ? "p1" : NULL,
                    (size & 8) ? NULL : "2024-02-29", NG_FORMAT_HTML, url};
-    ng_doc *doc = ng_extract(engines[t], &in);
+    ng_doc *doc = ng_extract(fuzz_engine(t ? &tight : &defaults), &in);
     check_doc(doc, t ? &tight : &defaults);
     ng_doc_free(doc);
     free(url);

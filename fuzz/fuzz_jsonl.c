@@ -43,12 +43,6 @@ static void one_line(const ng_engine *engine, const jsonl_config *config, const 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static ng_engine *engines[2];
-    if (!engines[0]) {
-        engines[0] = ng_engine_new(&defaults);
-        engines[1] = ng_engine_new(&tight);
-        check(engines[0] && engines[1], "engines start");
-    }
     int t = (size & 3) == 3;
     jsonl_config config = {(size & 4) ? NULL : "2024-02-29",
                            jsonl_line_limit(t ? tight.max_bytes : NG_DEFAULT_MAX_BYTES), NG_FORMAT_AUTO};
@@ -56,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        one_line(engines[t], &config, t ? &tight : &defaults, s, n);
+        one_line(fuzz_engine(t ? &tight : &defaults), &config, t ? &tight : &defaults, s, n);
         s += n + (nl != NULL);
     }
     return 0;
