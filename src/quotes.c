@@ -836,8 +836,7 @@ static int same_title(const ng_doc *doc, const token *title, const token *noun)
         {"gov", "governor"},   {"sen", "senator"},       {"rep", "representative"}, {"pres", "president"},
         {"gen", "general"},    {"adm", "admiral"},        {"col", "colonel"},        {"capt", "captain"},
         {"lt", "lieutenant"},  {"sgt", "sergeant"},       {"supt", "superintendent"}, {"atty", "attorney"},
-        {"det", "detective"},  {"insp", "inspector"},     {"prof", "professor"},     {"cmdr", "commander"},
-        {"gov.", "governor"},  {"sen.", "senator"},       {"rep.", "representative"}};
+        {"det", "detective"},  {"insp", "inspector"},     {"prof", "professor"},     {"cmdr", "commander"}};
     if (tok_text_eq_ci(doc, title, noun))
         return 1;
     size_t n = title->end - title->start;
