@@ -1064,7 +1064,7 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         return s;
     }
     /* "The governor said": the one person the article gave that title */
-    if (e == b + 2 && (word_is(doc, b, "the") || tok_eq(doc, tok(doc, b), "the")) && lower_word(tok(doc, b + 1)) &&
+    if (e == b + 2 && word_is(doc, b, "the") && lower_word(tok(doc, b + 1)) &&
         tok_is(tok(doc, b + 1), F_TITLE) && !tok_is(tok(doc, b + 1), F_GENERIC)) {
         int32_t who = titled_person(doc, tok(doc, b + 1), (uint32_t)b);
         if (who >= 0) {
