@@ -6,6 +6,9 @@
 #include "utf8.h"
 
 #include <stdio.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 ng_engine *ng_engine_new(const ng_options *options)
 {
@@ -291,27 +294,43 @@ const char *ng_doc_language(const ng_doc *doc)
 
 /* ---- public views ----------------------------------------------------------------- */
 
-/* Byte offsets to code point offsets, for offsets handed out in order or not:
- * a checkpoint every 64 bytes keeps each conversion short. */
+/* Byte offsets to code point offsets, for offsets handed out in order or not
+ * (see cp_of): the continuation bytes of each 64-byte block as a bit mask,
+ * counted by population count, so a conversion is a few instructions. */
+static uint64_t continuation_mask(const unsigned char *s, size_t n)
+{
+    uint64_t m = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << i;
+    }
+#endif
+    for (; i < n; i++)
+        m |= (uint64_t)((s[i] & 0xC0) == 0x80) << i;
+    return m;
+}
+
 void cp_index_init(cp_index *ix, const ng_doc *doc)
 {
-    ix->text = doc->text;
-    ix->len = doc->len;
-    size_t n = doc->len / 64 + 2;
-    ix->marks = ng_xcalloc(n, sizeof *ix->marks);
-    size_t count = 0;
-    for (size_t k = 1; k < n; k++) {
-        size_t b = (k - 1) * 64, e = k * 64 < doc->len ? k * 64 : doc->len;
-        if (b < e)
-            count += utf8_count(doc->text + b, e - b);
-        ix->marks[k] = count;
+    size_t n = doc->len / 64 + 1;
+    ix->blocks = ng_xrealloc(NULL, n * sizeof *ix->blocks);
+    uint64_t count = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t b = k * 64, e = b + 64 < doc->len ? b + 64 : doc->len;
+        uint64_t cont = b < e ? continuation_mask((const unsigned char *)doc->text + b, e - b) : 0;
+        ix->blocks[k].before = count;
+        ix->blocks[k].cont = cont;
+        count += (e > b ? e - b : 0) - (uint64_t)__builtin_popcountll(cont);
     }
 }
 
-size_t cp_of(const cp_index *ix, size_t byte)
+void cp_index_free(cp_index *ix)
 {
-    size_t k = byte / 64;
-    return ix->marks[k] + utf8_count(ix->text + k * 64, byte - k * 64);
+    free(ix->blocks);
+    ix->blocks = NULL;
 }
 
 static ng_mention make_mention(const cp_index *ix, uint32_t b, uint32_t e)
@@ -391,7 +410,7 @@ static void build_views(ng_doc *doc)
                         ? own(doc, doc->text + p->credit_start, p->credit_end - p->credit_start)
                         : NULL;
     }
-    free(ix.marks);
+    cp_index_free(&ix);
 }
 
 /* The accessors build views lazily; a document is not shared between threads

@@ -304,7 +304,7 @@ struct ng_doc {
     size_t n_pub_captions;
     VEC(char *) strings; /* strings owned by the public views */
     strbuf json;
-    size_t *json_marks; /* write_json's code point index, freed if memory runs out */
+    struct cp_block *json_marks; /* write_json's code point index, freed if memory runs out */
 };
 
 /* ---- stages ---------------------------------------------------------------------- */
@@ -359,13 +359,24 @@ void find_dates(ng_doc *doc);
 int parse_iso_date(const char *s, ymd *out);
 
 /* engine.c: byte offsets to code point offsets, as the output gives them */
+typedef struct cp_block {
+    uint64_t before; /* code points before the block */
+    uint64_t cont;   /* a bit per continuation byte (10xxxxxx) in it */
+} cp_block;
 typedef struct cp_index {
-    const char *text;
-    size_t len;
-    size_t *marks; /* code points before byte k*64 */
+    cp_block *blocks; /* one per 64 bytes of the text, and one past */
 } cp_index;
 void cp_index_init(cp_index *ix, const ng_doc *doc);
-size_t cp_of(const cp_index *ix, size_t byte);
+void cp_index_free(cp_index *ix);
+
+/* The code point offset of a byte offset (0 to the text's length): the
+ * block's count plus the block's bytes before it that start a character. */
+static inline size_t cp_of(const cp_index *ix, size_t byte)
+{
+    const cp_block *b = &ix->blocks[byte / 64];
+    unsigned r = (unsigned)(byte % 64);
+    return (size_t)b->before + r - (size_t)__builtin_popcountll(b->cont & ((1ull << r) - 1));
+}
 
 /* json.c: the record, written from the stages' own results (the public
  * views of engine.c are built only when the accessors ask for them) */

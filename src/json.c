@@ -181,7 +181,7 @@ static void write_record(ng_doc *doc)
 
     cp_index ix;
     cp_index_init(&ix, doc);
-    doc->json_marks = ix.marks; /* ng_doc_json frees it if memory runs out */
+    doc->json_marks = ix.blocks; /* ng_doc_json frees it if memory runs out */
     put_key(b, "entities", 0);
     sb_putc(b, '[');
     for (size_t i = 0; i < doc->entities.n; i++) {
@@ -268,7 +268,7 @@ static void write_record(ng_doc *doc)
         sb_putc(b, '}');
     }
     sb_putc(b, ']');
-    free(ix.marks);
+    cp_index_free(&ix);
     doc->json_marks = NULL;
 
     put_key(b, "captions", 0);

@@ -189,14 +189,18 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
         int len;
         int32_t cp = utf8_decode((const unsigned char *)s + i, n - i, &len);
         i += (size_t)len;
-        /* Typographic apostrophes fold to ASCII so that "don’t" = "don't". */
-        if (cp == 0x2019 || cp == 0x2018)
-            cp = '\'';
-        else
-            cp = uc_tolower(cp);
         if (o + 4 > cap)
             return 0;
-        o += (size_t)utf8_encode(cp, out + o);
+        /* Typographic apostrophes fold to ASCII so that "don’t" = "don't". */
+        if (cp == 0x2019 || cp == 0x2018) {
+            out[o++] = '\'';
+        } else if (len > 1 && !(uc_classes(cp) & UC_CASED)) {
+            /* valid and unchanged (most letters): its bytes as they are */
+            memcpy(out + o, s + i - len, (size_t)len);
+            o += (size_t)len;
+        } else {
+            o += (size_t)utf8_encode(uc_tolower(cp), out + o);
+        }
     }
     return o;
 }
