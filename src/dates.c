@@ -1095,13 +1095,15 @@ void find_dates(ng_doc *doc)
     size_t year_tok = SIZE_MAX; /* the latest date with a written year, for "that year" */
     int year = 0;
     for (size_t i = 0; i < doc->toks.n;) {
+        const token *t = &doc->toks.v[i];
+        int number = t->kind == TK_NUMBER;
+        if (!number && !(t->kind == TK_WORD && may_start_date(doc, t))) {
+            i++; /* most tokens: no match record to clear */
+            continue;
+        }
         found f;
         memset(&f, 0, sizeof f);
-        const token *t = &doc->toks.v[i];
-        int hit = t->kind == TK_NUMBER                          ? match_number(doc, i, &f)
-                  : t->kind == TK_WORD && may_start_date(doc, t) ? match_word(doc, i, &f, year_tok, year)
-                                                                  : 0;
-        if (!hit) {
+        if (!(number ? match_number(doc, i, &f) : match_word(doc, i, &f, year_tok, year))) {
             i++;
             continue;
         }

@@ -75,7 +75,7 @@ static void normalize(ng_doc *doc, const char *bytes, size_t len)
         } else if (cp == UTF8_REPLACEMENT && n == 1) {
             o += (size_t)utf8_encode(UTF8_REPLACEMENT, out + o);
         } else {
-            memcpy(out + o, s + i, (size_t)n);
+            utf8_copy_sequence(out + o, (const char *)s + i, n);
             o += (size_t)n;
         }
         i += (size_t)n;

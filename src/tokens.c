@@ -396,9 +396,20 @@ static const unsigned char ascii_punct[128] = {
     ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
 };
 
-/* Scans a word or number starting at i; returns its end. `dots` is set when it
- * has inner periods ("U.S", "a.m"). */
-static const unsigned char ascii_alnum[128] = {
+/* The bytes after a run of ASCII letters and digits that may make it more
+ * than a plain word: an apostrophe, hyphen, period, comma, colon or
+ * ampersand (see scan_word), or any byte of 0x80 and over. */
+static const unsigned char may_continue_word[256] = {
+    ['\''] = 1, ['-'] = 1, ['.'] = 1, [','] = 1, [':'] = 1, ['&'] = 1,
+#define ROW16(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, [b + 6] = 1, [b + 7] = 1, \
+                 [b + 8] = 1, [b + 9] = 1, [b + 10] = 1, [b + 11] = 1, [b + 12] = 1, [b + 13] = 1, [b + 14] = 1, [b + 15] = 1
+    ROW16(0x80), ROW16(0x90), ROW16(0xA0), ROW16(0xB0), ROW16(0xC0), ROW16(0xD0), ROW16(0xE0), ROW16(0xF0),
+#undef ROW16
+};
+
+/* ASCII letters and digits; every byte of 0x80 and over is 0 here (so a
+ * lookup needs no range test). */
+static const unsigned char ascii_alnum[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
     ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
     ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
@@ -408,6 +419,8 @@ static const unsigned char ascii_alnum[128] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* Scans a word or number starting at i; returns its end. `dots` is set when it
+ * has inner periods ("U.S", "a.m"). */
 static size_t scan_word(const scanner *sc, size_t i, int *dots)
 {
     size_t j = i, seg = 0; /* letters since the last period */
@@ -415,7 +428,7 @@ static size_t scan_word(const scanner *sc, size_t i, int *dots)
     *dots = 0;
     for (;;) {
         /* ASCII letters and digits, the bulk of any text, without decoding. */
-        while (j < sc->n && sc->s[j] < 0x80 && ascii_alnum[sc->s[j]]) {
+        while (j < sc->n && ascii_alnum[sc->s[j]]) {
             j++;
             seg++;
         }
@@ -565,17 +578,30 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
     return doc->toks.v[doc->toks.n - 1].end;
 }
 
+/* Where the tokenizer is among the paragraphs: the current one, where it
+ * ends, and the paragraph of the last token made. */
+typedef struct para_cursor {
+    uint32_t para, end, last;
+} para_cursor;
+
+static void para_cursor_init(const ng_doc *doc, para_cursor *pc)
+{
+    pc->para = 0;
+    pc->end = doc->paras.n ? doc->paras.v[0].end : UINT32_MAX;
+    pc->last = UINT32_MAX; /* no token yet */
+}
+
 /* Paragraph membership of the tokens made since `before`: paragraphs are
- * sorted and cover all text. */
-static NG_ALWAYS_INLINE void assign_paragraphs(ng_doc *doc, size_t before, uint32_t *para)
+ * sorted and cover all text. The first token of a paragraph is marked. */
+static NG_ALWAYS_INLINE void assign_paragraphs(ng_doc *doc, size_t before, para_cursor *pc)
 {
     for (size_t k = before; k < doc->toks.n; k++) {
         token *t = &doc->toks.v[k];
-        while (*para + 1 < doc->paras.n && t->start >= doc->paras.v[*para].end)
-            (*para)++;
-        if (k == before && (k == 0 || doc->toks.v[k - 1].para != *para))
+        while (t->start >= pc->end && pc->para + 1 < doc->paras.n)
+            pc->end = doc->paras.v[++pc->para].end;
+        if (k == before && pc->para != pc->last)
             t->flags |= TF_PARA_START;
-        t->para = *para;
+        t->para = pc->last = pc->para;
     }
 }
 
@@ -584,7 +610,8 @@ void tokenize(ng_doc *doc)
     scanner sc = {(const unsigned char *)doc->text, doc->len};
     const char *s = doc->text;
     size_t i = 0;
-    uint32_t para = 0;
+    para_cursor para;
+    para_cursor_init(doc, &para);
     uint32_t pending = 0; /* flags from the space before the next token */
     VEC_RESERVE(&doc->toks, doc->len / 5 + 16);
     while (i < doc->len) {
@@ -600,15 +627,14 @@ void tokenize(ng_doc *doc)
          * hash. Anything that might continue the word or make it special (an
          * apostrophe, hyphen, period, comma, colon, ampersand or non-ASCII
          * character after it) goes the general way below. */
-        if (b0 < 0x80 && ascii_alnum[b0]) {
+        if (ascii_alnum[b0]) {
             ascii_word w;
             ascii_word_begin(&w);
             size_t j = i;
-            for (; j < doc->len && (unsigned char)s[j] < 0x80 && ascii_alnum[(unsigned char)s[j]]; j++)
+            for (; j < doc->len && ascii_alnum[(unsigned char)s[j]]; j++)
                 ascii_word_byte(&w, (unsigned char)s[j]);
             unsigned char after = j < doc->len ? (unsigned char)s[j] : ' ';
-            if (j - i <= 100 && after < 0x80 && after != '\'' && after != '-' && after != '.' && after != ',' &&
-                after != ':' && after != '&') {
+            if (j - i <= 100 && !may_continue_word[after]) {
                 token *t = push_token(doc, (uint32_t)i, (uint32_t)j, b0 <= '9' ? TK_NUMBER : TK_WORD, pending);
                 ascii_word_end(&w, t, 1);
                 assign_paragraphs(doc, before, &para);
@@ -618,7 +644,7 @@ void tokenize(ng_doc *doc)
             }
         }
         /* An ASCII letter or digit starts a word: straight to the scanner. */
-        if (b0 < 0x80 && ascii_alnum[b0]) {
+        if (ascii_alnum[b0]) {
             int dots;
             size_t e = scan_word(&sc, i, &dots);
             i = add_word(doc, i, e, dots, pending);

@@ -196,7 +196,7 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
             out[o++] = '\'';
         } else if (len > 1 && !(uc_classes(cp) & UC_CASED)) {
             /* valid and unchanged (most letters): its bytes as they are */
-            memcpy(out + o, s + i - len, (size_t)len);
+            utf8_copy_sequence(out + o, s + i - len, len);
             o += (size_t)len;
         } else {
             o += (size_t)utf8_encode(uc_tolower(cp), out + o);

@@ -35,6 +35,18 @@ static inline int32_t utf8_decode(const unsigned char *s, size_t n, int *len)
     return utf8_decode_slow(s, n, len);
 }
 
+/* Copies one valid sequence of n (2 to 4) bytes: a call to memcpy would cost
+ * more than the copy. */
+static inline void utf8_copy_sequence(char *out, const char *s, int n)
+{
+    out[0] = s[0];
+    out[1] = s[1];
+    if (n > 2)
+        out[2] = s[2];
+    if (n > 3)
+        out[3] = s[3];
+}
+
 /* Writes the UTF-8 form of `cp` to out (4 bytes of room); returns its length. */
 int utf8_encode(int32_t cp, char *out);
 
