@@ -147,6 +147,10 @@ static void put_slice(strbuf *b, const ng_doc *doc, uint32_t bs, uint32_t be)
 static void write_record(ng_doc *doc)
 {
     strbuf *b = &doc->json;
+    /* A record is about two and a half times its text (the text itself and
+     * the slices of it the entities and quotes repeat): room for three,
+     * rather than a dozen doublings with their copies. */
+    ng_vec_grow((void **)&b->s, &b->cap, 1, doc->len * 3 + 1024);
     sb_putc(b, '{');
     put_key(b, "id", 1);
     put_cstring(b, doc->id);

@@ -27,6 +27,32 @@ uint32_t lexicon_find(const lexicon *lex, const char *key, size_t len)
     return lexicon_find_hashed(lex, key, len, lex_hash32(key, len));
 }
 
+static inline uint64_t load64(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
+static inline uint64_t load32(const char *p)
+{
+    uint32_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
+/* The bytes of x with ASCII capitals lower-cased, all at once: a byte's top
+ * bit is set by adding 0x3F when it is 'A' or more, by adding 0x25 when it is
+ * past 'Z' (the adds cannot carry: bytes of 0x80 and over are masked out of
+ * them, and out of the answer). */
+static inline uint64_t ascii_lower8(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, top = 0x8080808080808080ull;
+    uint64_t y = x & low7;
+    uint64_t upper = (y + 0x3F3F3F3F3F3F3F3Full) & ~(y + 0x2525252525252525ull) & ~x & top;
+    return x | upper >> 2;
+}
+
 /* Is the entry's key the `len` bytes at `word`: exactly, or (ci) with ASCII
  * letters compared without case (the keys are lower-case)? */
 static inline int key_equal(const lexicon *lex, const lex_entry *e, const char *word, size_t len, int ci)
@@ -41,6 +67,16 @@ static inline int key_equal(const lexicon *lex, const lex_entry *e, const char *
     }
     if (!ci)
         return memcmp(key, word, len) == 0;
+    /* Eight or four bytes at a time, the last load overlapping the one
+     * before it rather than reading past the word or the key. */
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 <= len; i += 8)
+            if (ascii_lower8(load64(word + i)) != load64(key + i))
+                return 0;
+        return len % 8 == 0 || ascii_lower8(load64(word + len - 8)) == load64(key + len - 8);
+    }
+    if (len >= 4)
+        return ascii_lower8(load32(word)) == load32(key) && ascii_lower8(load32(word + len - 4)) == load32(key + len - 4);
     for (size_t i = 0; i < len; i++) {
         char c = word[i];
         if (c >= 'A' && c <= 'Z')

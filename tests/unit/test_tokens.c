@@ -266,6 +266,48 @@ static void test_multi_paragraph_quote(void)
     CHECK_STR(spans_of("\"We lost,\" she said.\n\n\"We will be back,\" he said."), "We lost, || We will be back,");
 }
 
+/* The tokenizer looks plain ASCII words up where they stand, comparing
+ * without case eight bytes at a time (lexicon.c): every word, in every case
+ * and of every length (short, 4-7, 8-15, longer than a key kept inline),
+ * must get the features the lower-cased word has, and a near miss none. */
+static void test_lookup_in_place(void)
+{
+    static const char *words[] = {"the", "said", "Paris", "PARIS", "pArIs", "Washington", "WASHINGTON",
+                                  "wasHINGton", "Mr", "Sen", "January", "JANUARY", "spokeswoman",
+                                  "SPOKESWOMAN", "Massachusetts", "MASSACHUSETTS", "Pariz", "Washingtom",
+                                  "counterterrorism", "COUNTERTERRORISM", "internationally", "Jerusalem"};
+    char text[1024];
+    size_t o = 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", k ? " " : "", words[k]);
+    ng_doc *doc = extract(engine, text, NULL);
+    size_t seen = 0, known = 0;
+    for (size_t i = 0; i < doc->toks.n; i++) {
+        const token *t = &doc->toks.v[i];
+        if (t->kind != TK_WORD)
+            continue;
+        char lower[64];
+        size_t n = t->end - t->start;
+        if (n >= sizeof lower)
+            continue;
+        for (size_t q = 0; q < n; q++) {
+            char c = doc->text[t->start + q];
+            lower[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        uint32_t e = lookup_word(&doc->engine->lex, lower, n, NULL);
+        uint64_t want = e ? lexicon_entry(&doc->engine->lex, e)->feats : 0;
+        if (t->feats != want)
+            fprintf(stderr, "word %.*s: features %llx, lower-cased %llx\n", (int)n, doc->text + t->start,
+                    (unsigned long long)t->feats, (unsigned long long)want);
+        CHECK(t->feats == want);
+        seen++;
+        known += want != 0;
+    }
+    CHECK(seen == sizeof words / sizeof *words);
+    CHECK(known >= 14); /* the test means something only if most are in the lexicon */
+    ng_doc_free(doc);
+}
+
 int main(void)
 {
     engine = ng_engine_new(NULL);
@@ -280,6 +322,7 @@ int main(void)
     test_sentences_quotes();
     test_quote_spans();
     test_multi_paragraph_quote();
+    test_lookup_in_place();
     ng_engine_free(engine);
     return check_done();
 }
