@@ -42,6 +42,7 @@ typedef struct job {
     /* What the record gives: */
     char *out; /* the output line, with its line end; NULL for a notice */
     size_t out_len;
+    ng_doc *doc; /* sequential runs: the document, whose JSON is `out` (no line end) */
     char *msg; /* lines for standard error, or NULL */
     size_t msg_len;
     int failed;     /* the record is an error record */
@@ -55,9 +56,13 @@ static void job_free(job *j)
     free(j->data);
     free(j->name);
     free(j->id);
-    free(j->out);
+    if (j->doc)
+        ng_doc_free(j->doc); /* `out` is its JSON */
+    else
+        free(j->out);
     free(j->msg);
     j->data = j->name = j->id = j->out = j->msg = NULL;
+    j->doc = NULL;
 }
 
 /* A growing string for messages; on memory exhaustion it stays as it was. */
@@ -192,7 +197,12 @@ static void render(const batch *b, job *j, ng_doc *doc)
     } else {
         size_t len;
         const char *json = ng_doc_json(doc, b->json_flags, &len);
-        if (json && (j->out = malloc(len + 1)) != NULL) {
+        if (json && !b->threaded) {
+            /* written at once: the document's own JSON, without a copy */
+            j->doc = doc;
+            j->out = (char *)json;
+            j->out_len = len;
+        } else if (json && (j->out = malloc(len + 1)) != NULL) {
             memcpy(j->out, json, len);
             j->out[len] = '\n';
             j->out_len = len + 1;
@@ -210,7 +220,8 @@ static void render(const batch *b, job *j, ng_doc *doc)
                       limits & NG_LIMIT_QUOTE_BYTES ? "quotes over --max-quote-bytes left out" : "",
                       limits == (NG_LIMIT_QUOTE_BYTES | NG_LIMIT_ENTITIES) ? ", " : "",
                       limits & NG_LIMIT_ENTITIES ? "names past --max-entities not linked" : "");
-        ng_doc_free(doc);
+        if (!j->doc)
+            ng_doc_free(doc);
     }
     if (!j->out) { /* memory ran out for the output: the record still has its line */
         j->failed = 1;
@@ -280,7 +291,8 @@ static void emit(batch *b, job *j)
     if (j->kind != JOB_NOTICE) {
         if (!b->write_failed) {
             const char *out = j->out ? j->out : OOM_RECORD;
-            if (fwrite(out, 1, j->out_len, stdout) != j->out_len || ferror(stdout)) {
+            if (fwrite(out, 1, j->out_len, stdout) != j->out_len || (j->doc && putchar('\n') == EOF) ||
+                ferror(stdout)) {
                 b->write_failed = 1;
                 b->write_errno = errno;
             }
