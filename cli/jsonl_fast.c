@@ -72,25 +72,19 @@ static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
-/* Hex digits' values; -1 for any other byte. */
-static const signed char hex_value[256] = {
-    ['0'] = 0,  ['1'] = 1,  ['2'] = 2,  ['3'] = 3,  ['4'] = 4,  ['5'] = 5,  ['6'] = 6,  ['7'] = 7,
-    ['8'] = 8,  ['9'] = 9,  ['a'] = 10, ['b'] = 11, ['c'] = 12, ['d'] = 13, ['e'] = 14, ['f'] = 15,
-    ['A'] = 10, ['B'] = 11, ['C'] = 12, ['D'] = 13, ['E'] = 14, ['F'] = 15,
+/* Hex digits' values plus one; 0 for any other byte. */
+static const unsigned char hex_value1[256] = {
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
 static int hex4(const unsigned char *p, unsigned *v)
 {
-    /* hex_value is 0 for non-digits too (C fills the rest with 0), so the
-     * digits are checked apart */
-    int x = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned c = p[i];
-        if (!hex_value[c] && c != '0')
-            return 0;
-        x = x << 4 | hex_value[c];
-    }
-    *v = (unsigned)x;
+    int d0 = hex_value1[p[0]] - 1, d1 = hex_value1[p[1]] - 1, d2 = hex_value1[p[2]] - 1, d3 = hex_value1[p[3]] - 1;
+    if ((d0 | d1 | d2 | d3) < 0)
+        return 0; /* not a hex digit */
+    *v = (unsigned)(d0 << 12 | d1 << 8 | d2 << 4 | d3);
     return 1;
 }
 
@@ -160,6 +154,7 @@ static int read_string(cursor *c, char *out, size_t *outlen, int *has_nul)
             continue;
         }
         /* A backslash. */
+    escape:
         if (end - p < 2)
             return 0;
         unsigned e = p[1], cp;
@@ -221,6 +216,10 @@ static int read_string(cursor *c, char *out, size_t *outlen, int *has_nul)
                 *o++ = (char)(0x80 | (cp & 0x3F));
             }
         }
+        /* Escapes come in runs (text written as \uXXXX, one per
+         * character): the next one is read at once. */
+        if (p < end && *p == '\\')
+            goto escape;
     }
     c->p = p + 1;
     if (o) {
