@@ -524,6 +524,32 @@ static size_t clitic_start(const char *s, size_t b, size_t e)
     return 0;
 }
 
+/* A word before a period needs its features at once, to tell an
+ * abbreviation ("Sen."), an initial or "U.S" (`dots`) from a sentence's end:
+ * the period is part of those. */
+static void take_period(ng_doc *doc, token *t, int dots)
+{
+    const char *s = doc->text;
+    size_t b = t->start, stem_end = t->end;
+    look_up(doc, t);
+    int initial = stem_end - b == 1 && (t->flags & TF_CAP);
+    /* "D-Ore.", "R-Calif.": a party and a state abbreviation. */
+    int hyphen_abbrev = 0;
+    for (size_t h = stem_end; h > b + 1; h--) {
+        if (s[h - 1] == '-') {
+            uint32_t e2 = lookup_word(&doc->engine->lex, s + h, stem_end - h, NULL);
+            hyphen_abbrev = e2 && (lexicon_entry(&doc->engine->lex, e2)->feats & F_ABBREV);
+            break;
+        }
+    }
+    if (dots || initial || hyphen_abbrev || (t->feats & F_ABBREV)) {
+        t->end++;
+        t->flags |= TF_ABBREV_DOT | (initial ? TF_INITIAL : 0);
+        if (dots || initial) /* look up with the period: "u.s" */
+            look_up(doc, t);
+    }
+}
+
 /* Adds the word s[b..e) (and its clitic); returns where the next token
  * starts, past an abbreviation's period when the word took it. */
 static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags)
@@ -550,26 +576,7 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
             hash_word(doc, t);
     }
     if (period)
-        look_up(doc, t);
-    /* The period after an abbreviation, an initial or "U.S" is part of it. */
-    if (period) {
-        int initial = stem_end - b == 1 && (t->flags & TF_CAP);
-        /* "D-Ore.", "R-Calif.": a party and a state abbreviation. */
-        int hyphen_abbrev = 0;
-        for (size_t h = stem_end; h > b + 1; h--) {
-            if (s[h - 1] == '-') {
-                uint32_t e2 = lookup_word(&doc->engine->lex, s + h, stem_end - h, NULL);
-                hyphen_abbrev = e2 && (lexicon_entry(&doc->engine->lex, e2)->feats & F_ABBREV);
-                break;
-            }
-        }
-        if (dots || initial || hyphen_abbrev || (t->feats & F_ABBREV)) {
-            t->end++;
-            t->flags |= TF_ABBREV_DOT | (initial ? TF_INITIAL : 0);
-            if (dots || initial) /* look up with the period: "u.s" */
-                look_up(doc, t);
-        }
-    }
+        take_period(doc, t, dots);
     if (c) {
         token *k = push_token(doc, (uint32_t)c, (uint32_t)e, TK_WORD, TF_CLITIC | TF_LOWER);
         hash_word(doc, k);
@@ -634,7 +641,23 @@ void tokenize(ng_doc *doc)
             for (; j < doc->len && ascii_alnum[(unsigned char)s[j]]; j++)
                 ascii_word_byte(&w, (unsigned char)s[j]);
             unsigned char after = j < doc->len ? (unsigned char)s[j] : ' ';
-            if (j - i <= 100 && !may_continue_word[after]) {
+            /* A comma or colon continues only a number ("1,000", "10:30"):
+             * after a word of letters it is plain punctuation. So is a
+             * period that no letter follows ("said." but not "U.S"), once
+             * the word is known to be no abbreviation. */
+            int letters = b0 > '9';
+            int period = letters && after == '.' && j - i <= 100 &&
+                         (j + 1 >= doc->len || (!ascii_alnum[(unsigned char)s[j + 1]] && (unsigned char)s[j + 1] < 0x80));
+            if (period) {
+                token *t = push_token(doc, (uint32_t)i, (uint32_t)j, TK_WORD, pending);
+                ascii_word_end(&w, t, 0);
+                take_period(doc, t, 0);
+                assign_paragraphs(doc, before, &para);
+                i = t->end;
+                pending = 0;
+                continue;
+            }
+            if (j - i <= 100 && (!may_continue_word[after] || ((after == ',' || after == ':') && letters))) {
                 token *t = push_token(doc, (uint32_t)i, (uint32_t)j, b0 <= '9' ? TK_NUMBER : TK_WORD, pending);
                 ascii_word_end(&w, t, 1);
                 assign_paragraphs(doc, before, &para);
