@@ -41,11 +41,9 @@ static int is_function_word(const token *t)
                          F_NEGATION | F_QUANT);
 }
 
-/* A capitalized word that may be (part of) a name. */
-static int is_name_word(const ng_doc *doc, const token *t)
+/* The rest of is_name_word(), for capitalized words. */
+static int is_name_word_cap(const ng_doc *doc, const token *t)
 {
-    if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_CLITIC))
-        return 0;
     if (t->flags & TF_ALLCAPS) {
         /* Emphasis in capitals ("I did NOT want") is not a name; acronyms are. */
         if (tok_is(t, F_COMMON | F_NEGATION) && !tok_is(t, F_KNOWN_ORG | F_PLACE) && t->end - t->start > 3)
@@ -85,6 +83,15 @@ static int is_name_word(const ng_doc *doc, const token *t)
         return 0;
     (void)doc;
     return 1;
+}
+
+/* A capitalized word that may be (part of) a name. Asked of every token:
+ * the test that turns most of them away is inline. */
+static inline int is_name_word(const ng_doc *doc, const token *t)
+{
+    if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_CLITIC))
+        return 0;
+    return is_name_word_cap(doc, t);
 }
 
 /* Lower-case words inside a person's name: "de", "van der", "bin". */
