@@ -163,7 +163,7 @@ static int at_sentence_start(const ng_doc *doc, size_t i)
 
 /* ---- names ----------------------------------------------------------------------- */
 
-static int same_run(const ng_doc *doc, size_t a, size_t b)
+static NG_ALWAYS_INLINE int same_run(const ng_doc *doc, size_t a, size_t b)
 {
     const token *x = tok(doc, a), *y = tok(doc, b);
     return x->sent == y->sent && ((x->flags & TF_IN_QUOTE) == (y->flags & TF_IN_QUOTE)) && x->quote == y->quote &&

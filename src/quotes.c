@@ -34,7 +34,7 @@ static const token *tok(const ng_doc *doc, size_t i)
     return &doc->toks.v[i];
 }
 
-static int is_punct(const ng_doc *doc, size_t i, char c)
+static NG_ALWAYS_INLINE int is_punct(const ng_doc *doc, size_t i, char c)
 {
     return i < doc->toks.n && tok_is_punct(doc, tok(doc, i), c);
 }
