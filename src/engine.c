@@ -97,8 +97,9 @@ static ng_doc *new_doc(const ng_engine *engine, const char *id)
 
 static void free_results(ng_doc *doc)
 {
+    free(doc->entity_mentions);
+    doc->entity_mentions = NULL;
     for (size_t i = 0; i < doc->entities.n; i++) {
-        VEC_FREE(&doc->entities.v[i].mentions);
         free(doc->entities.v[i].name);
         free(doc->entities.v[i].public_mentions);
     }

@@ -913,12 +913,28 @@ static void compact(ng_doc *doc)
     for (size_t i = 0; i < n; i++)
         if (map[i] < 0)
             free(doc->entities.v[i].name);
+    /* The mention lists, all in one array: counted, then filled. */
+    size_t total = 0;
     for (size_t k = 0; k < doc->mentions.n; k++) {
         mention *m = &doc->mentions.v[k];
         if (m->entity >= 0)
             m->entity = map[m->entity];
-        if (m->entity >= 0)
-            *VEC_PUSH(&kept.v[m->entity].mentions) = (uint32_t)k;
+        if (m->entity >= 0) {
+            kept.v[m->entity].mentions.cap++;
+            total++;
+        }
+    }
+    free(doc->entity_mentions);
+    doc->entity_mentions = ng_xrealloc(NULL, (total + 1) * sizeof *doc->entity_mentions);
+    for (size_t i = 0, at = 0; i < kept.n; i++) {
+        kept.v[i].mentions.v = doc->entity_mentions + at;
+        kept.v[i].mentions.n = 0;
+        at += kept.v[i].mentions.cap;
+    }
+    for (size_t k = 0; k < doc->mentions.n; k++) {
+        int32_t e = doc->mentions.v[k].entity;
+        if (e >= 0)
+            kept.v[e].mentions.v[kept.v[e].mentions.n++] = (uint32_t)k;
     }
     VEC_FREE(&doc->entities);
     doc->entities.v = kept.v;

@@ -232,7 +232,8 @@ typedef struct entity {
     uint8_t weak_person; /* a PERSON only by the shape of its name: "it" or
                             "the company" referring to it makes it an ORG */
     uint32_t n_names;   /* name mentions */
-    VEC(uint32_t) mentions; /* mention indices, text order */
+    VEC(uint32_t) mentions; /* mention indices, text order: a slice of
+                               doc->entity_mentions, not owned */
     ng_mention *public_mentions;
 } entity;
 
@@ -293,6 +294,7 @@ struct ng_doc {
     VEC(mention) mentions;
     size_t names_end; /* while mentions.c runs: the names found, sorted */
     VEC(entity) entities;
+    uint32_t *entity_mentions; /* every entity's mention list, one after another */
     VEC(quote) quotes;
     VEC(date_ref) dates;
 
