@@ -48,6 +48,12 @@ static void put_string(strbuf *b, const char *s, size_t n)
             /* the clean bytes before the first one that needs a look */
             unsigned m = escape_mask16(s + i);
             size_t clean = m ? (size_t)__builtin_ctz(m) : 16;
+            /* A typographic quote or apostrophe (E2 80 98/99/9C/9D) starts
+             * with the bytes U+2028 and U+2029 start with: it is clean too,
+             * and the scan goes on past it. */
+            if (clean < 14 && (unsigned char)s[i + clean] == 0xE2 && (unsigned char)s[i + clean + 1] == 0x80 &&
+                ((unsigned char)s[i + clean + 2] & 0xFE) != 0xA8)
+                clean += 3;
             if (clean) {
                 run += clean;
                 i += clean - 1;

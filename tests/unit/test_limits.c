@@ -122,6 +122,28 @@ static void test_clean_ids_and_reasons(void)
     ng_engine_free(e);
 }
 
+/* U+2028 and U+2029 are escaped in the JSON (JavaScript readers break on
+ * them); the typographic quotes that share their first two bytes (E2 80) are
+ * not, wherever they fall in the 16-byte blocks the writer scans. */
+static void test_json_line_separators(void)
+{
+    ng_engine *e = ng_engine_new(NULL);
+    for (int pad = 0; pad < 20; pad++) {
+        char id[128];
+        snprintf(id, sizeof id, "%.*s\xe2\x80\x9cq\xe2\x80\x9d\xe2\x80\xa8x\xe2\x80\x99\xe2\x80\xa9-\xe2\x80\x9d and some more text", pad,
+                 "abcdefghijklmnopqrstuvwxyz");
+        ng_input in = {"Ann Cole said hi.", 17, id, NULL, NG_FORMAT_TEXT, NULL};
+        ng_doc *doc = ng_extract(e, &in);
+        char want[160];
+        snprintf(want, sizeof want, "{\"id\":\"%.*s\xe2\x80\x9cq\xe2\x80\x9d\\u2028x\xe2\x80\x99\\u2029-\xe2\x80\x9d and some more text\",", pad,
+                 "abcdefghijklmnopqrstuvwxyz");
+        const char *json = ng_doc_json(doc, NG_JSON_DEFAULT, NULL);
+        CHECK(json && !strncmp(json, want, strlen(want)));
+        ng_doc_free(doc);
+    }
+    ng_engine_free(e);
+}
+
 int main(void)
 {
     test_defaults();
@@ -129,5 +151,6 @@ int main(void)
     test_max_entities();
     test_max_bytes_capped();
     test_clean_ids_and_reasons();
+    test_json_line_separators();
     return check_done();
 }
