@@ -204,19 +204,3 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t cap)
     }
     return o;
 }
-
-size_t utf8_count(const char *s, size_t n)
-{
-    /* Count the bytes that are not continuation bytes (10xxxxxx), eight at a
-     * time: a continuation byte has bit 7 set and bit 6 clear. */
-    size_t count = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = ((w & ~(w << 1)) & 0x8080808080808080ull) >> 7;
-        count += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56); /* sum of the bytes */
-    }
-    for (; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
-}

@@ -83,7 +83,5 @@ int32_t uc_tolower(int32_t cp);
  * 0 when it does not fit. The same function builds the lexicon keys. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
 
-/* Number of code points in s[0..n) of valid UTF-8. */
-size_t utf8_count(const char *s, size_t n);
 
 #endif
