@@ -2072,7 +2072,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
             size_t after = i + c;
             size_t k2 = clause_start(doc, after, limit, listener, &that);
             int closes = k2 >= clause_end(doc, after, limit, 0) || is_punct(doc, k2, '.') || (subordinate && !aside);
-            if (closes && b > floor && is_punct(doc, b - 1, ',') && !(tok(doc, b - 2)->flags & TF_QUOTE_CLOSE) &&
+            if (closes && b > floor && is_punct(doc, b - 1, ',') && !(b >= 2 && (tok(doc, b - 2)->flags & TF_QUOTE_CLOSE)) &&
                 !lone_subordinate(doc, floor, b - 1)) {
                 emit_indirect(doc, cl, floor, b - 1, &a);
                 continue;

@@ -212,6 +212,11 @@ static void test_quoted_titles(void)
 
 static void test_not_speech(void)
 {
+    /* A text that opens on the comma of "CLAUSE, X said.": no clause, no
+     * report; the test for a quote mark two tokens back must not read before
+     * the first token (found by fuzz_html under clang's UBSan). */
+    CHECK_STR(quotes_of(", officials said Thursday."), "");
+    CHECK_STR(quotes_of(", Smith said."), "");
     CHECK_STR(quotes_of("Chrissy Teigen and her family said their goodbyes to the baby."), "");
     CHECK_STR(quotes_of("The family said goodbye on Sunday."), "");
     CHECK_STR(quotes_of("Shares in Harbor Freight Lines rose 3.1 percent in Amsterdam trading."), "");
