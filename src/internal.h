@@ -133,7 +133,8 @@ enum {
     TF_QUOTE_OPEN = 1u << 14, /* a quote mark that opens a span */
     TF_QUOTE_CLOSE = 1u << 15, /* a quote mark that closes a span */
     TF_LOOKUP = 1u << 16,      /* the lexicon lookup is still owed (tokens.c) */
-    TF_ASCII = 1u << 17,       /* the word is all ASCII */
+    TF_KEY_IN_PLACE = 1u << 17, /* its lexicon key is its own bytes with ASCII capitals
+                                  lower-cased: looked up in place (tokens.c) */
     TF_MIDSENTENCE_NAME = 1u << 18 /* a capitalized name word inside a sentence (mentions.c) */
 };
 

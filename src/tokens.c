@@ -18,11 +18,25 @@
 
 /* ---- lexicon access ----------------------------------------------------------- */
 
-/* Lower-cases a word into key (128 bytes) and hashes it; returns the key's
- * length, 0 when the word is empty or too long to look up. */
-static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *ascii)
+/* Is key[0..n) the n bytes of s with ASCII capitals lower-cased, and nothing
+ * else changed? Then the word can be compared with the lexicon in place. */
+static int key_in_place(const char *s, const char *key, size_t n)
 {
-    *ascii = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((char)((c >= 'A' && c <= 'Z') ? c + 32 : c) != key[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Lower-cases a word into key (128 bytes) and hashes it; returns the key's
+ * length, 0 when the word is empty or too long to look up. `in_place` says
+ * whether key_in_place() holds: most words of scripts without case (and
+ * lower-case words of any script) are their own key. */
+static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *in_place)
+{
+    *in_place = 0;
     if (n == 0 || n > 100)
         return 0;
     size_t i = 0, k = 0;
@@ -55,8 +69,9 @@ static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *a
         if (!k)
             return 0;
         h = lex_hash(key, k);
+        *in_place = k == n && !folded && key_in_place(s, key, n);
     } else {
-        *ascii = !folded;
+        *in_place = !folded;
     }
     *h32 = (uint32_t)h | 1u; /* lex_hash32() */
     return k;
@@ -66,8 +81,8 @@ uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash
 {
     char key[128];
     uint32_t h32 = 0;
-    int ascii;
-    size_t k = word_key(s, n, key, &h32, &ascii);
+    int in_place;
+    size_t k = word_key(s, n, key, &h32, &in_place);
     if (hash)
         *hash = k ? h32 : 0;
     return k ? lexicon_find_hashed(lex, key, k, h32) : 0;
@@ -258,7 +273,7 @@ static NG_ALWAYS_INLINE void ascii_word_end(const ascii_word *w, token *t, int h
         t->hash = (uint32_t)w->h | 1u; /* lex_hash32() */
         t->feats = 0;
         t->aux = 0;
-        t->flags |= TF_LOOKUP | TF_ASCII;
+        t->flags |= TF_LOOKUP | TF_KEY_IN_PLACE;
     }
 }
 
@@ -282,23 +297,38 @@ static NG_ALWAYS_INLINE int scan_ascii_word(const ng_doc *doc, token *t, int has
     return 1;
 }
 
-static void set_case_flags(const ng_doc *doc, token *t)
+/* A word with characters beyond ASCII, in one pass over its code points:
+ * its case flags and, when `hash` is set, the hash of its lexicon key with
+ * the lookup owed (TF_LOOKUP). The key is utf8_lower()'s, byte for byte:
+ * its bytes are hashed as they are made, not stored (finish_lookups makes
+ * them again for the few words that cannot be compared in place). */
+static void scan_unicode_word(const ng_doc *doc, token *t, int hash)
 {
     const unsigned char *s = (const unsigned char *)doc->text;
     int upper = 0, lower = 0, first = 0;
+    size_t n = t->end - t->start;
+    int keyed = hash && n > 0 && n <= 100; /* word_key()'s limits */
+    int in_place = 1;
+    size_t k = 0; /* key bytes made */
+    uint64_t h = 1469598103934665603ull;
     for (uint32_t i = t->start; i < t->end;) {
-        int n = 1;
+        int len = 1;
         int32_t cp = s[i];
         if (cp >= 'a' && cp <= 'z') {
             lower++;
             if (!first)
                 first = 2;
+            if (keyed) {
+                if (k >= 128)
+                    keyed = 0;
+                k++;
+                h = (h ^ (unsigned)cp) * 1099511628211ull;
+            }
             i++;
             continue;
         }
         if (cp >= 0x80)
-            cp = utf8_decode(s + i, t->end - i, &n);
-        i += (uint32_t)n;
+            cp = utf8_decode(s + i, t->end - i, &len);
         unsigned cls = uc_classes(cp);
         if (cls & UC_UPPER) {
             upper++;
@@ -313,6 +343,35 @@ static void set_case_flags(const ng_doc *doc, token *t)
         } else if (is_hyphen(cp)) {
             t->flags |= TF_HYPHEN;
         }
+        if (keyed) {
+            /* utf8_lower(), one code point */
+            unsigned char out[4];
+            int m;
+            if (len == 1 && s[i] < 0x80) {
+                if (k >= 128)
+                    keyed = 0;
+                out[0] = (unsigned char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+                m = 1;
+            } else {
+                if (k + 4 > 128)
+                    keyed = 0;
+                if (cp == 0x2019 || cp == 0x2018) {
+                    out[0] = '\'';
+                    m = 1;
+                    in_place = 0;
+                } else if (len > 1 && !(cls & UC_CASED)) {
+                    utf8_copy_sequence((char *)out, (const char *)s + i, len);
+                    m = len;
+                } else {
+                    m = utf8_encode(uc_tolower(cp), (char *)out);
+                    in_place = 0;
+                }
+            }
+            for (int q = 0; q < m; q++)
+                h = (h ^ out[q]) * 1099511628211ull;
+            k += (size_t)m;
+        }
+        i += (uint32_t)len;
     }
     if (first == 1)
         t->flags |= TF_CAP;
@@ -320,6 +379,13 @@ static void set_case_flags(const ng_doc *doc, token *t)
         t->flags |= TF_LOWER;
     if (upper >= 2 && lower == 0)
         t->flags |= TF_ALLCAPS;
+    if (hash) {
+        t->hash = keyed ? (uint32_t)h | 1u : 0; /* lex_hash32() */
+        t->feats = 0;
+        t->aux = 0;
+        if (keyed)
+            t->flags |= TF_LOOKUP | (in_place ? TF_KEY_IN_PLACE : 0);
+    }
 }
 
 static void look_up(ng_doc *doc, token *t)
@@ -342,13 +408,13 @@ static void hash_word(ng_doc *doc, token *t)
 {
     char key[128];
     uint32_t h32 = 0;
-    int ascii;
-    size_t k = word_key(doc->text + t->start, word_len(t), key, &h32, &ascii);
+    int in_place;
+    size_t k = word_key(doc->text + t->start, word_len(t), key, &h32, &in_place);
     t->hash = k ? h32 : 0;
     t->feats = 0;
     t->aux = 0;
     if (k)
-        t->flags |= TF_LOOKUP | (ascii ? TF_ASCII : 0);
+        t->flags |= TF_LOOKUP | (in_place ? TF_KEY_IN_PLACE : 0);
 }
 
 enum { PREFETCH_DISTANCE = 16 };
@@ -370,16 +436,16 @@ static void finish_lookups(ng_doc *doc)
         const char *w = doc->text + t->start;
         size_t wn = word_len(t);
         uint32_t e;
-        if (t->flags & TF_ASCII) {
-            /* the hash is the lower-cased word's: compare without case, in
-             * place */
+        if (t->flags & TF_KEY_IN_PLACE) {
+            /* the hash is the lower-cased word's: compare without ASCII
+             * case, in place */
             e = lexicon_find_ascii_ci(lex, w, wn, t->hash);
         } else {
             /* lower-cased again: cheaper than waiting for memory */
             char key[128];
             uint32_t h32;
-            int ascii;
-            size_t k = word_key(w, wn, key, &h32, &ascii);
+            int in_place;
+            size_t k = word_key(w, wn, key, &h32, &in_place);
             e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
         }
         if (e) {
@@ -570,11 +636,8 @@ static size_t add_word(ng_doc *doc, size_t b, size_t e, int dots, uint32_t flags
     /* A word before a period needs its features now, to tell an abbreviation
      * ("Sen.") from a sentence end; the others are looked up later. */
     int period = !c && stem_end < doc->len && s[stem_end] == '.' && !number;
-    if (!scan_ascii_word(doc, t, !period)) {
-        set_case_flags(doc, t);
-        if (!period)
-            hash_word(doc, t);
-    }
+    if (!scan_ascii_word(doc, t, !period))
+        scan_unicode_word(doc, t, !period);
     if (period)
         take_period(doc, t, dots);
     if (c) {

@@ -6,6 +6,7 @@
  */
 #include "check.h"
 #include "internal.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 
@@ -308,6 +309,65 @@ static void test_lookup_in_place(void)
     ng_doc_free(doc);
 }
 
+/* Words beyond ASCII take one pass that lower-cases, hashes and sets case
+ * flags at once (scan_unicode_word): the hash must be the lexicon key's, as
+ * utf8_lower() makes it, the in-place flag only set when the key is the word
+ * with ASCII capitals lower-cased, and the features those of a lookup of the
+ * whole word. */
+static void test_lookup_unicode_words(void)
+{
+    static const char *words[] = {"Zürich", "ZÜRICH", "zürich", "Québec", "QUÉBEC", "Bogotá", "BOGOTÁ", "São",
+                                  "Москва", "МОСКВА", "москва", "東京", "Ελλάδα", "ΟΔΥΣΣΕΥΣ", "İstanbul",
+                                  "Straße", "STRASSE", "Ǆemal", "naïve", "Côte", "Œuvre", "ﬁnance",
+                                  "Zürich\xff", "\xc3Zürich", "Ａｂｃ"};
+    char text[2048];
+    size_t o = 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        /* "\xff" in a word above stands for that raw (invalid) byte */
+        if (k)
+            text[o++] = ' ';
+        for (const char *w = words[k]; *w;) {
+            if (w[0] == '\\' && w[1] == 'x') {
+                text[o++] = (char)strtol((char[]){w[2], w[3], 0}, NULL, 16);
+                w += 4;
+            } else {
+                text[o++] = *w++;
+            }
+        }
+    }
+    text[o] = 0;
+    ng_doc *doc = extract(engine, text, NULL);
+    size_t seen = 0, in_place = 0, known = 0;
+    for (size_t i = 0; i < doc->toks.n; i++) {
+        const token *t = &doc->toks.v[i];
+        if (t->kind != TK_WORD)
+            continue;
+        const char *w = doc->text + t->start;
+        size_t n = t->end - t->start;
+        char key[128];
+        size_t k = utf8_lower(w, n, key, sizeof key);
+        CHECK(k > 0);
+        if (t->hash != lex_hash32(key, k))
+            fprintf(stderr, "word %.*s: hash %08x, key's %08x\n", (int)n, w, t->hash, lex_hash32(key, k));
+        CHECK(t->hash == lex_hash32(key, k));
+        if (t->flags & TF_KEY_IN_PLACE) {
+            in_place++;
+            CHECK(k == n);
+            for (size_t q = 0; q < n && q < k; q++)
+                CHECK(key[q] == ((w[q] >= 'A' && w[q] <= 'Z') ? w[q] + 32 : w[q]));
+        }
+        uint32_t e = lookup_word(&doc->engine->lex, w, n, NULL);
+        uint64_t want = e ? lexicon_entry(&doc->engine->lex, e)->feats : 0;
+        CHECK(t->feats == want);
+        known += want != 0;
+        seen++;
+    }
+    CHECK(seen == sizeof words / sizeof *words);
+    CHECK(in_place >= 4); /* zürich, москва, 東京, naïve at least */
+    CHECK(known >= 5);    /* zürich thrice, bogotá twice, québec twice... */
+    ng_doc_free(doc);
+}
+
 int main(void)
 {
     engine = ng_engine_new(NULL);
@@ -323,6 +383,7 @@ int main(void)
     test_quote_spans();
     test_multi_paragraph_quote();
     test_lookup_in_place();
+    test_lookup_unicode_words();
     ng_engine_free(engine);
     return check_done();
 }
