@@ -79,7 +79,7 @@ static const unsigned char hex_value1[256] = {
     ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
-static int hex4(const unsigned char *p, unsigned *v)
+static inline int hex4(const unsigned char *p, unsigned *v)
 {
     int d0 = hex_value1[p[0]] - 1, d1 = hex_value1[p[1]] - 1, d2 = hex_value1[p[2]] - 1, d3 = hex_value1[p[3]] - 1;
     if ((d0 | d1 | d2 | d3) < 0)
