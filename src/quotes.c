@@ -332,6 +332,58 @@ static int subject_of_coordination(const ng_doc *doc, size_t c, size_t floor, si
     return 0;
 }
 
+/* Where a subject phrase ending at `end` starts: back over the words a noun
+ * phrase is made of, to a clause boundary. */
+static size_t phrase_start(const ng_doc *doc, size_t end, size_t floor)
+{
+    size_t start = end;
+    while (start > floor) {
+        const token *t = tok(doc, start - 1);
+        if (t->flags & TF_DATELINE)
+            break;
+        if (t->kind == TK_WORD && (t->flags & TF_LOWER) &&
+            (tok_eq(doc, t, "that") || tok_is(t, F_SUBORD | F_RELATIVE)) && !tok_is(t, F_PREP | F_DET))
+            break;
+        if (t->kind == TK_WORD && tok_eq(doc, t, "but"))
+            break;
+        /* "Two people briefed on the talks said": a participle inside the
+         * source's phrase, after its noun and before a preposition */
+        if (!np_token(doc, start - 1) && start >= floor + 2 && participle_in_phrase(doc, start - 1)) {
+            start--;
+            continue;
+        }
+        if (!np_token(doc, start - 1))
+            break;
+        start--;
+    }
+    return start;
+}
+
+/* Does the word at r open a restrictive relative clause: "who", or "that" or
+ * "which" before a verb, right after a noun or a name ("the lawyer who
+ * represents", "the company that runs")? Not "told reporters that the ...",
+ * where "that" opens what was said. */
+static int restrictive_relative(const ng_doc *doc, size_t r)
+{
+    if (r == 0 || r + 1 >= doc->toks.n)
+        return 0;
+    const token *t = tok(doc, r), *before = tok(doc, r - 1), *after = tok(doc, r + 1);
+    if (!lower_word(t) || !lower_word(after) || before->kind != TK_WORD)
+        return 0;
+    if (lower_word(before) && (is_verbish(doc, before) || tok_is(before, F_PREP | F_DET | F_PRONOUN | F_CONJ | F_SUBORD |
+                                                                           F_ADVERB | F_QUANT | F_NEGATION)))
+        return 0;
+    if (tok_eq(doc, t, "who"))
+        return !tok_is(after, F_DET | F_PRONOUN);
+    if (!tok_eq(doc, t, "that") && !tok_eq(doc, t, "which"))
+        return 0;
+    if (tok_is(after, F_DET | F_PREP | F_PRONOUN | F_QUANT | F_GENERIC | F_ROLE | F_PLURAL_NOUN | F_CONJ))
+        return 0;
+    size_t n = after->end - after->start;
+    const char *w = doc->text + after->start;
+    return is_verbish(doc, after) || tok_is(after, F_PRESENT_VERB) || (n > 3 && w[n - 1] == 's' && w[n - 2] != 's');
+}
+
 static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, size_t *e)
 {
     size_t k = c;
@@ -414,25 +466,23 @@ static int subject_before(const ng_doc *doc, size_t c, size_t floor, size_t *b, 
         end = open;
         appos_end = k - 1;
     }
-    size_t start = end;
-    while (start > floor) {
-        const token *t = tok(doc, start - 1);
-        if (t->flags & TF_DATELINE)
-            break;
-        if (t->kind == TK_WORD && (t->flags & TF_LOWER) &&
-            (tok_eq(doc, t, "that") || tok_is(t, F_SUBORD | F_RELATIVE)) && !tok_is(t, F_PREP | F_DET))
-            break;
-        if (t->kind == TK_WORD && tok_eq(doc, t, "but"))
-            break;
-        /* "Two people briefed on the talks said": a participle inside the
-         * source's phrase, after its noun and before a preposition */
-        if (!np_token(doc, start - 1) && start >= floor + 2 && participle_in_phrase(doc, start - 1)) {
-            start--;
-            continue;
+    size_t start = phrase_start(doc, end, floor);
+    /* "The lawyer who represents Maria Okafor said", "The company that runs
+     * the AMAs said": the walk stopped at a relative pronoun, and what it
+     * found is the inside of a restrictive relative clause; the subject is
+     * the phrase the clause hangs on (the appositive, if any, kept). */
+    size_t rel = start;
+    while (rel > floor + 1 && start - rel < 3 && lower_word(tok(doc, rel - 1)) &&
+           !tok_is(tok(doc, rel - 1), F_DET | F_PREP | F_PRONOUN | F_CONJ | F_RELATIVE) && !word_is(doc, rel - 1, "that"))
+        rel--; /* the verb of the clause: "who has long represented" */
+    if (start < end && rel > floor + 1 && restrictive_relative(doc, rel - 1)) {
+        size_t head = phrase_start(doc, rel - 1, floor);
+        if (head < rel - 1) {
+            if (appos_end == end)
+                appos_end = rel - 1;
+            end = rel - 1;
+            start = head;
         }
-        if (!np_token(doc, start - 1))
-            break;
-        start--;
     }
     /* "Dwayne Kessler, president of Local 418 ..., which represents ...,
      * said": the phrase found is itself an appositive; its name stands
@@ -892,6 +942,15 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
     int32_t first_person = -1, first_org = -1, persons = 0, pronoun = -1, nominal = -1, modifier = -1;
     size_t first_person_tok = e;
     for (size_t i = b; i < e; i++) {
+        /* "The company that runs the AMAs, Dick Clark Productions,": a
+         * relative clause inside the phrase says something of its head; the
+         * names in it (up to the comma that closes it) do not speak */
+        if (i > b && lower_word(tok(doc, i)) && (tok_is(tok(doc, i), F_RELATIVE) || word_is(doc, i, "that")) &&
+            tok(doc, i - 1)->kind == TK_WORD) {
+            while (i + 1 < e && !is_punct(doc, i + 1, ','))
+                i++;
+            continue;
+        }
         int32_t m = mention_at(doc, (uint32_t)i);
         if (m < 0)
             continue;

@@ -373,6 +373,17 @@ static void test_newspaper_patterns(void)
     CHECK_STR(quotes_of("Wessex Link runs trains. The operator's managing director, Alistair Fairbairn, apologised "
                         "on Wednesday and admitted the company had erred."),
               "I|admitted|Alistair Fairbairn|the company had erred");
+    /* a name in a relative clause of the subject phrase does not speak; the
+     * appositive after it names the speaker */
+    CHECK_STR(quotes_of("The company that runs the Brightwater Awards, Harlan Mead Productions, denies that "
+                        "anything has been settled."),
+              "I|denies|Harlan Mead Productions|anything has been settled");
+    CHECK_STR(quotes_of("The lawyer who represents Maria Okafor, Daniel Reyes, said the case was weak."),
+              "I|said|Daniel Reyes|the case was weak");
+    /* ... and with no appositive, the relative clause's name is still not
+     * the speaker */
+    CHECK_STR(quotes_of("The lawyer who represents Maria Okafor said the case was weak."),
+              "I|said|-|the case was weak");
     /* "the institute" is the organization whose name has the word */
     CHECK_STR(quotes_of("Ann Lee is an astrophysicist at the Carrow Institute of Technology. Bo Chen, a cosmologist "
                         "at the University of Bologna, was not involved. The institute said the team had won time "
