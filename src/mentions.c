@@ -110,7 +110,7 @@ static int is_connector(const ng_doc *doc, const token *t)
 
 /* Is the capitalized word at a sentence start an ordinary word there
  * ("Following", "Analysts", "The")? Then it is not part of a name. */
-static int is_ordinary_sentence_start(const token *t, const token *next_tok)
+static int is_ordinary_sentence_start(const token *t, const token *next_tok, const token *after)
 {
     if (is_function_word(t) || tok_is(t, F_ADVERB | F_CUE | F_GENERIC | F_TIME_WORD | F_NUMBER_WORD))
         return !tok_is(t, F_KNOWN_ORG | F_PERSONAL_NAME) || !next_tok || !(next_tok->flags & TF_CAP);
@@ -120,6 +120,12 @@ static int is_ordinary_sentence_start(const token *t, const token *next_tok)
     if (tok_is(t, F_FIRST_MALE | F_FIRST_FEMALE) && next_tok && next_tok->kind == TK_WORD &&
         (next_tok->flags & TF_LOWER) && tok_is(next_tok, F_PAST_VERB | F_CUE | F_AUX | F_MODAL) &&
         !tok_is(t, F_MODAL | F_AUX))
+        return 0;
+    /* "China's foreign ministry said", "Turkey said": a country before a
+     * possessive or a verb is the country, though the word has an ordinary
+     * sense too. */
+    if (tok_is(t, F_COUNTRY) && after && after->kind == TK_WORD && (after->flags & TF_LOWER) &&
+        ((after->flags & TF_CLITIC) || tok_is(after, F_PAST_VERB | F_CUE | F_AUX | F_MODAL)))
         return 0;
     /* "Harbor Freight Lines said": an ordinary word that starts a longer name
      * stays ("Former President Biden" drops "Former": a title follows). */
@@ -704,7 +710,8 @@ static void find_names(ng_doc *doc, size_t i0, size_t limit, const word_set *pro
          * sentence. */
         size_t b = i;
         while (b < e && at_sentence_start(doc, b) &&
-               is_ordinary_sentence_start(tok(doc, b), b + 1 < e ? tok(doc, b + 1) : NULL) &&
+               is_ordinary_sentence_start(tok(doc, b), b + 1 < e ? tok(doc, b + 1) : NULL,
+                                          b + 1 < doc->toks.n ? tok(doc, b + 1) : NULL) &&
                (is_function_word(tok(doc, b)) || !in_word_set(doc, proper, tok(doc, b)))) {
             b++;
             while (b < e && !is_name_word(doc, tok(doc, b)) && !is_particle(tok(doc, b)))

@@ -827,6 +827,13 @@ static speaker resolve_phrase(const ng_doc *doc, size_t b, size_t e)
             return s;
         }
     }
+    if (s.kind == SPK_GENERIC && tok_is(tok(doc, e - 1), F_ORG_ANAPHOR) && !tok_is(tok(doc, e - 1), F_GENERIC) &&
+        tok(doc, e - 1)->end == s.gen_e && tok(doc, e - 1)->start > s.gen_b) {
+        /* a described body ("Germany's transport ministry"), for "the
+         * ministry" after it */
+        remember_generic(doc, tok(doc, e - 1), s.gen_b, s.gen_e);
+        return s;
+    }
     if (s.kind == SPK_GENERIC && !definite) {
         for (size_t i = b; i < e; i++)
             if (tok(doc, i)->start >= s.gen_b && tok(doc, i)->end <= s.gen_e && tok_is(tok(doc, i), F_GENERIC)) {
@@ -928,6 +935,43 @@ static int32_t titled_person(const ng_doc *doc, const token *noun, uint32_t befo
         found = m->entity;
     }
     return found;
+}
+
+/* Is the phrase [b, e) a public body described by its place: a place or a
+ * people (possessive or not), up to three lower-case modifiers, and a
+ * government body's noun that ends the phrase ("the Inner Mongolia health
+ * commission", "Germany's transport ministry", "the Texas health
+ * department")? Sets *from to the place's first token. */
+static int described_body(const ng_doc *doc, size_t b, size_t e, size_t *from)
+{
+    if (e < b + 2)
+        return 0;
+    const token *head = tok(doc, e - 1);
+    if (!lower_word(head) || !tok_is(head, F_ORG_ANAPHOR) ||
+        ((head->aux & AUX_ORG_CLASS_MASK) >> AUX_ORG_CLASS_SHIFT) != ORG_GOVERNMENT)
+        return 0;
+    size_t k = e - 1;
+    while (k > b && e - 1 - k < 3 && lower_word(tok(doc, k - 1)) &&
+           !tok_is(tok(doc, k - 1), F_DET | F_PREP | F_CONJ | F_PRONOUN | F_QUANT | F_ROLE | F_GENERIC) &&
+           !is_verbish(doc, tok(doc, k - 1)))
+        k--;
+    if (k > b && tok_is_clitic_s(doc, tok(doc, k - 1)) && (tok(doc, k - 1)->flags & TF_CLITIC))
+        k--; /* "Germany's" */
+    if (k <= b)
+        return 0;
+    int32_t m = mention_at(doc, (uint32_t)(k - 1));
+    if (m < 0 || doc->mentions.v[m].kind != MK_NAME || doc->mentions.v[m].end_tok != k ||
+        doc->mentions.v[m].entity < 0)
+        return 0;
+    const mention *mm = &doc->mentions.v[m];
+    int type = entity_type(doc, mm->entity);
+    if (type != NG_LOC && type != NG_MISC)
+        return 0;
+    /* nothing but a determiner before the place */
+    if (mm->first_tok > b + 1 || (mm->first_tok == b + 1 && !tok_is(tok(doc, b), F_DET)))
+        return 0;
+    *from = mm->first_tok;
+    return 1;
 }
 
 static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
@@ -1105,6 +1149,23 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
             s.gen_b = tok(doc, (size_t)pm->role_tok)->start;
             s.gen_e = tok(doc, (size_t)pm->role_tok)->end;
         }
+        return s;
+    }
+    /* "the Inner Mongolia health commission", "Germany's transport ministry":
+     * a public body the text describes by its place and does not name. The
+     * place does not speak; the description does, unless it refers back to
+     * a body named before. */
+    size_t body_from;
+    if (described_body(doc, b, e, &body_from)) {
+        if (nominal >= 0 && doc->mentions.v[nominal].entity >= 0 &&
+            entity_type(doc, doc->mentions.v[nominal].entity) == NG_ORG) {
+            s.kind = SPK_ENTITY;
+            s.entity = doc->mentions.v[nominal].entity;
+            return s;
+        }
+        s.kind = SPK_GENERIC;
+        s.gen_b = tok(doc, body_from)->start;
+        s.gen_e = tok(doc, e - 1)->end;
         return s;
     }
     if (first_org >= 0) {
@@ -2039,7 +2100,11 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
                 }
                 size_t ce = clause_end(doc, k, limit, 0);
                 emit_indirect(doc, cl, k, ce, &a);
-            } else if (i > floor && is_punct(doc, i - 1, ',')) {
+            } else if (i > floor && is_punct(doc, i - 1, ',') &&
+                       /* "..., the commission said, according to Reuters":
+                        * the clause has its speaker; "according to" names
+                        * who reported it */
+                       !(i >= floor + 2 && lower_word(tok(doc, i - 2)) && tok_is(tok(doc, i - 2), F_CUE))) {
                 emit_indirect(doc, cl, floor, i - 1, &a);
             }
             i = e;

@@ -384,6 +384,21 @@ static void test_newspaper_patterns(void)
      * the speaker */
     CHECK_STR(quotes_of("The lawyer who represents Maria Okafor said the case was weak."),
               "I|said|-|the case was weak");
+    /* a public body described by its place speaks, not the place; "the
+     * ministry" after it is the same body */
+    CHECK_STR(quotes_of("The outbreak spread. The Inner Mongolia health commission said there was no link."),
+              "I|said|Inner Mongolia health commission|there was no link");
+    CHECK_STR(quotes_of("Talks stalled. Germany's transport ministry said it was in contact with both sides. The "
+                        "ministry said it had no plans to intervene."),
+              "I|said|Germany's transport ministry|it was in contact with both sides ## "
+              "I|said|Germany's transport ministry|it had no plans to intervene");
+    /* a country opening a sentence before its possessive is the country */
+    CHECK_STR(quotes_of("Talks stalled. China's commerce ministry said tariffs must go."),
+              "I|said|China's commerce ministry|tariffs must go");
+    /* "..., X said, according to Reuters": one report, X's */
+    CHECK_STR(quotes_of("There is no evidence linking the cases, the Texas health department said, according to "
+                        "Reuters."),
+              "I|said|Texas health department|There is no evidence linking the cases");
     /* "the institute" is the organization whose name has the word */
     CHECK_STR(quotes_of("Ann Lee is an astrophysicist at the Carrow Institute of Technology. Bo Chen, a cosmologist "
                         "at the University of Bologna, was not involved. The institute said the team had won time "
