@@ -989,8 +989,7 @@ static speaker resolve_phrase_once(const ng_doc *doc, size_t b, size_t e)
         /* "The company that runs the AMAs, Dick Clark Productions,": a
          * relative clause inside the phrase says something of its head; the
          * names in it (up to the comma that closes it) do not speak */
-        if (i > b && lower_word(tok(doc, i)) && (tok_is(tok(doc, i), F_RELATIVE) || word_is(doc, i, "that")) &&
-            tok(doc, i - 1)->kind == TK_WORD) {
+        if (i > b && restrictive_relative(doc, i)) {
             while (i + 1 < e && !is_punct(doc, i + 1, ','))
                 i++;
             continue;
