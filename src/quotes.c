@@ -2062,6 +2062,15 @@ static int lone_subordinate(const ng_doc *doc, size_t b, size_t e)
     return 1;
 }
 
+/* Does the token at c end a frame with its own speaker: "..., the commission
+ * said" (a finite speech verb after its subject)? */
+static int framed_before(const ng_doc *doc, size_t c, size_t floor)
+{
+    size_t b, e;
+    return c > floor && lower_word(tok(doc, c)) && tok_is(tok(doc, c), F_CUE) && cue_at(doc, c) == 1 &&
+           finite_cue(doc, c) && subject_before(doc, c, floor, &b, &e);
+}
+
 static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl, const attribution *direct)
 {
     size_t floor = sentence_begin(doc, s), limit = s->end_tok;
@@ -2103,7 +2112,7 @@ static void indirect_in_sentence(ng_doc *doc, const sentence *s, clause_list *cl
                        /* "..., the commission said, according to Reuters":
                         * the clause has its speaker; "according to" names
                         * who reported it */
-                       !(i >= floor + 2 && lower_word(tok(doc, i - 2)) && tok_is(tok(doc, i - 2), F_CUE))) {
+                       !framed_before(doc, i - 2, floor)) {
                 emit_indirect(doc, cl, floor, i - 1, &a);
             }
             i = e;
