@@ -955,7 +955,7 @@ static int described_body(const ng_doc *doc, size_t b, size_t e, size_t *from)
            !tok_is(tok(doc, k - 1), F_DET | F_PREP | F_CONJ | F_PRONOUN | F_QUANT | F_ROLE | F_GENERIC) &&
            !is_verbish(doc, tok(doc, k - 1)))
         k--;
-    if (k > b && tok_is_clitic_s(doc, tok(doc, k - 1)) && (tok(doc, k - 1)->flags & TF_CLITIC))
+    if (k > b && tok_is_clitic_s(doc, tok(doc, k - 1)))
         k--; /* "Germany's" */
     if (k <= b)
         return 0;
