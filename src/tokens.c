@@ -31,12 +31,13 @@ static int key_in_place(const char *s, const char *key, size_t n)
 }
 
 /* Lower-cases a word into key (128 bytes) and hashes it; returns the key's
- * length, 0 when the word is empty or too long to look up. `in_place` says
- * whether key_in_place() holds: most words of scripts without case (and
- * lower-case words of any script) are their own key. */
+ * length, 0 when the word is empty or too long to look up. `in_place`, when
+ * not NULL, says whether key_in_place() holds: most words of scripts without
+ * case (and lower-case words of any script) are their own key. */
 static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *in_place)
 {
-    *in_place = 0;
+    if (in_place)
+        *in_place = 0;
     if (n == 0 || n > 100)
         return 0;
     size_t i = 0, k = 0;
@@ -69,8 +70,9 @@ static size_t word_key(const char *s, size_t n, char *key, uint32_t *h32, int *i
         if (!k)
             return 0;
         h = lex_hash(key, k);
-        *in_place = k == n && !folded && key_in_place(s, key, n);
-    } else {
+        if (in_place)
+            *in_place = k == n && !folded && key_in_place(s, key, n);
+    } else if (in_place) {
         *in_place = !folded;
     }
     *h32 = (uint32_t)h | 1u; /* lex_hash32() */
@@ -81,8 +83,7 @@ uint32_t lookup_word(const lexicon *lex, const char *s, size_t n, uint32_t *hash
 {
     char key[128];
     uint32_t h32 = 0;
-    int in_place;
-    size_t k = word_key(s, n, key, &h32, &in_place);
+    size_t k = word_key(s, n, key, &h32, NULL);
     if (hash)
         *hash = k ? h32 : 0;
     return k ? lexicon_find_hashed(lex, key, k, h32) : 0;
@@ -444,8 +445,7 @@ static void finish_lookups(ng_doc *doc)
             /* lower-cased again: cheaper than waiting for memory */
             char key[128];
             uint32_t h32;
-            int in_place;
-            size_t k = word_key(w, wn, key, &h32, &in_place);
+            size_t k = word_key(w, wn, key, &h32, NULL);
             e = k ? lexicon_find_hashed(lex, key, k, h32) : 0;
         }
         if (e) {
